@@ -1,0 +1,20 @@
+import type { Extension, beforeHandleMessagePayload } from '@hocuspocus/server';
+import { CloseCode } from '../../model/closeCodes.ts';
+import { CollaborationRefusal, type KasaneContext } from './context.ts';
+
+/**
+ * A token is checked when a document is opened; this keeps an open document from
+ * outliving it. The refused message is neither applied nor acknowledged, so the client
+ * keeps it and sends it again once its user has logged in anew.
+ */
+export class TokenExpiryExtension implements Extension {
+  extensionName = 'kasane-token-expiry';
+  priority = 800;
+
+  async beforeHandleMessage({ context }: beforeHandleMessagePayload): Promise<void> {
+    const { tokenExpiresAt } = context as KasaneContext;
+    if (tokenExpiresAt * 1000 <= Date.now()) {
+      throw new CollaborationRefusal(CloseCode.TokenExpired);
+    }
+  }
+}

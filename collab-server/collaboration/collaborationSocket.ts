@@ -1,0 +1,65 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Extension, Hocuspocus, WebSocketLike, connectedPayload } from '@hocuspocus/server';
+import crossws from 'crossws/adapters/node';
+import { CloseCode } from '../../model/closeCodes.ts';
+
+export const COLLABORATION_PATH = '/collaboration';
+
+export interface CollaborationSocketOptions {
+  maxMessageBytes: number;
+  authenticationDeadlineMs: number;
+}
+
+/**
+ * Closes sockets that have not authenticated a document in time. Hocuspocus' own pre-auth
+ * deadline equals its idle timeout, which must stay long for idle editors.
+ */
+export class AuthenticationDeadline implements Extension {
+  extensionName = 'kasane-authentication-deadline';
+  readonly authenticated = new WeakSet<Request>();
+
+  async connected({ request }: connectedPayload): Promise<void> {
+    this.authenticated.add(request);
+  }
+}
+
+/** Serves Hocuspocus on our own HTTP server (which also serves the API and the app). */
+export function attachCollaborationSocket(
+  httpServer: HttpServer,
+  hocuspocus: Hocuspocus,
+  deadline: AuthenticationDeadline,
+  options: CollaborationSocketOptions,
+): void {
+  type Attached = { handleMessage(data: Uint8Array): void; handleClose(event: { code: number; reason: string }): void };
+  const clients = new WeakMap<object, Attached>();
+  const websocket = crossws({
+    serverOptions: { maxPayload: options.maxMessageBytes },
+    hooks: {
+      open(peer) {
+        const request = peer.request as Request;
+        clients.set(peer, hocuspocus.handleConnection(peer.websocket as unknown as WebSocketLike, request));
+        const timer = setTimeout(() => {
+          if (!deadline.authenticated.has(request)) {
+            peer.close(CloseCode.AuthenticationTimeout.code, CloseCode.AuthenticationTimeout.reason);
+          }
+        }, options.authenticationDeadlineMs);
+        timer.unref();
+      },
+      message(peer, message) {
+        clients.get(peer)?.handleMessage(message.uint8Array());
+      },
+      close(peer, event) {
+        clients.get(peer)?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' });
+        clients.delete(peer);
+      },
+    },
+  });
+  httpServer.on('upgrade', (request, socket, head) => {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (pathname !== COLLABORATION_PATH) {
+      socket.destroy();
+      return;
+    }
+    void websocket.handleUpgrade(request, socket, head);
+  });
+}

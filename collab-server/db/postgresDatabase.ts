@@ -1,0 +1,42 @@
+import pg from 'pg';
+import type { Database, Queryable } from './database.ts';
+
+// bigint columns (update sequence numbers) stay far below 2^53; numbers are easier to use.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+function queryableOf(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query(sql, params) {
+      const result = await client.query(sql, params as unknown[] | undefined);
+      return { rows: result.rows };
+    },
+    async exec(sql) {
+      await client.query(sql);
+    },
+  };
+}
+
+export function openPostgresDatabase(connectionString: string): Database {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle client losing its connection (PostgreSQL restarted) must not crash the process.
+  pool.on('error', () => {});
+  return {
+    kind: 'postgresql',
+    ...queryableOf(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work(queryableOf(client));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import * as Y from 'yjs';
+import {
+  caseIdParamsSchema,
+  createCaseRequestSchema,
+  loginRequestSchema,
+  type Health,
+  type Session,
+} from '../../model/api.ts';
+import { caseDocumentName, caseSections } from '../../model/documentNames.ts';
+import { createSectionDocument } from '../../model/sectionDocuments.ts';
+import { verifyPassword } from '../auth/passwords.ts';
+import type { TokenService } from '../auth/tokens.ts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import { CaseRepository } from '../store/caseRepository.ts';
+import { UpdateLog } from '../store/updateLog.ts';
+import { UserRepository } from '../store/userRepository.ts';
+import { apiError, respondWithError } from './apiError.ts';
+import { requireUser } from './requireUser.ts';
+import { validate } from './validate.ts';
+
+export interface ApiDependencies {
+  database: Database;
+  tokens: TokenService;
+  logger: Logger;
+  version: string;
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApi({ database, tokens, logger, version }: ApiDependencies): Hono {
+  const users = new UserRepository(database);
+  const cases = new CaseRepository(database);
+  const authenticated = requireUser(tokens);
+
+  const api = new Hono();
+
+  api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(apiError('payload_too_large'), 413) }));
+
+  api.get('/health', (c) => c.json({ status: 'ok', storage: database.kind, version } satisfies Health));
+
+  api.post('/auth/login', validate('json', loginRequestSchema), async (c) => {
+    const { loginId, password } = c.req.valid('json');
+    const user = await users.findActiveByLoginId(loginId);
+    if (!user || !(await verifyPassword(user.passwordHash, password))) {
+      logger.info({ loginId }, 'login failed');
+      return respondWithError(c, 401, 'invalid_credentials');
+    }
+    const subject = { userId: user.id, agencyId: user.agencyId, name: user.name, agencyName: user.agencyName };
+    const access = await tokens.issue(subject, 'access');
+    const collab = await tokens.issue(subject, 'collab');
+    logger.info({ userId: user.id }, 'login');
+    const session: Session = {
+      accessToken: access.token,
+      collabToken: collab.token,
+      expiresAt: access.expiresAt,
+      user: { id: user.id, loginId: user.loginId, name: user.name, agencyId: user.agencyId, agencyName: user.agencyName },
+    };
+    return c.json(session);
+  });
+
+  api.post('/auth/logout', authenticated, (c) => {
+    logger.info({ userId: c.get('user').sub }, 'logout');
+    return c.body(null, 204);
+  });
+
+  api.get('/cases', authenticated, async (c) => c.json({ cases: await cases.listForAgency(c.get('user').agencyId) }));
+
+  api.post('/cases', authenticated, validate('json', createCaseRequestSchema), async (c) => {
+    const user = c.get('user');
+    const { title } = c.req.valid('json');
+    const caseId = randomUUID();
+    await database.transaction(async (tx) => {
+      const inTx = new CaseRepository(tx);
+      await inTx.create({ id: caseId, title, leadAgencyId: user.agencyId, createdBy: user.sub, agencyIds: [] });
+      const log = new UpdateLog(database);
+      for (const section of caseSections) {
+        const doc = createSectionDocument(section);
+        await log.append(caseDocumentName(caseId, section), Y.encodeStateAsUpdate(doc), {
+          userId: user.sub,
+          agencyId: user.agencyId,
+        }, tx);
+        doc.destroy();
+      }
+    });
+    const created = await cases.findForAgency(caseId, user.agencyId);
+    return c.json(created, 201);
+  });
+
+  api.get('/cases/:caseId', authenticated, validate('param', caseIdParamsSchema), async (c) => {
+    const found = await cases.findForAgency(c.req.valid('param').caseId, c.get('user').agencyId);
+    if (found === null) return respondWithError(c, 404, 'not_found');
+    if (found === 'forbidden') return respondWithError(c, 403, 'forbidden');
+    return c.json(found);
+  });
+
+  api.notFound((c) => respondWithError(c, 404, 'not_found'));
+
+  api.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500) {
+      // Malformed JSON bodies and the like: hono raises these before our validators run.
+      return c.json(apiError('invalid_input'), error.status);
+    }
+    logger.error({ err: error }, 'API error');
+    return c.json(apiError('internal'), 500);
+  });
+
+  return api;
+}

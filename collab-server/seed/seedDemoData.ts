@@ -1,0 +1,62 @@
+import * as Y from 'yjs';
+import { caseDocumentName } from '../../model/documentNames.ts';
+import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
+import { createSectionDocument } from '../../model/sectionDocuments.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import type { Database } from '../db/database.ts';
+import { CaseRepository } from '../store/caseRepository.ts';
+import { UpdateLog } from '../store/updateLog.ts';
+import { DEMO_PASSWORD, demoAgencies, demoCase, demoMinutes } from './demoData.ts';
+
+function demoMinutesDocument(): Y.Doc {
+  const doc = createSectionDocument('minutes');
+  const fragment = doc.getXmlFragment(MINUTES_FRAGMENT);
+  doc.transact(() => {
+    fragment.insert(
+      0,
+      demoMinutes.map((block) => {
+        const element = new Y.XmlElement(block.heading ? 'heading' : 'paragraph');
+        if (block.heading) element.setAttribute('level', 2 as unknown as string);
+        element.insert(0, [new Y.XmlText(block.heading ?? block.paragraph ?? '')]);
+        return element;
+      }),
+    );
+  });
+  return doc;
+}
+
+export async function isDatabaseEmpty(database: Database): Promise<boolean> {
+  const { rows } = await database.query<{ count: number }>('select count(*)::int as count from agencies');
+  return rows[0]?.count === 0;
+}
+
+/**
+ * Writes the demo city. With `reset`, everything already stored is deleted first:
+ * only `npm run seed` asks for that; start seeds an empty database only.
+ */
+export async function seedDemoData(database: Database, { reset }: { reset: boolean }): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await database.transaction(async (tx) => {
+    if (reset) {
+      await tx.exec(`truncate document_snapshots, document_updates, documents, case_agencies, cases, users, agencies`);
+    }
+    for (const agency of demoAgencies) {
+      await tx.query('insert into agencies (id, name, kind) values ($1, $2, $3)', [agency.id, agency.name, agency.kind]);
+      for (const user of agency.users) {
+        await tx.query(
+          'insert into users (id, agency_id, login_id, name, password_hash) values ($1, $2, $3, $4, $5)',
+          [user.id, agency.id, user.loginId, user.name, passwordHash],
+        );
+      }
+    }
+    await new CaseRepository(tx).create(demoCase);
+    const minutes = demoMinutesDocument();
+    await new UpdateLog(database).append(
+      caseDocumentName(demoCase.id, 'minutes'),
+      Y.encodeStateAsUpdate(minutes),
+      null,
+      tx,
+    );
+    minutes.destroy();
+  });
+}

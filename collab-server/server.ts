@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Hocuspocus } from '@hocuspocus/server';
+import { createAdaptorServer } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { resolveTokenSecret } from './auth/tokenSecret.ts';
+import { TokenService } from './auth/tokens.ts';
+import { AuthenticationExtension } from './collaboration/AuthenticationExtension.ts';
+import { AuthenticationDeadline, attachCollaborationSocket } from './collaboration/collaborationSocket.ts';
+import { ConnectionLimitsExtension } from './collaboration/ConnectionLimitsExtension.ts';
+import { DurableUpdateLogExtension } from './collaboration/DurableUpdateLogExtension.ts';
+import { TokenExpiryExtension } from './collaboration/TokenExpiryExtension.ts';
+import type { KasaneConfiguration } from './config.ts';
+import type { Database } from './db/database.ts';
+import { openDatabase } from './db/openDatabase.ts';
+import { createApi } from './http/api.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { isDatabaseEmpty, seedDemoData } from './seed/seedDemoData.ts';
+import { CaseRepository } from './store/caseRepository.ts';
+import { UpdateLog } from './store/updateLog.ts';
+
+const packageJson = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
+export interface KasaneServer {
+  readonly database: Database;
+  readonly hocuspocus: Hocuspocus;
+  readonly httpServer: HttpServer;
+  readonly logger: Logger;
+  /** Resolves with the port actually bound (useful with port 0). */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+// The case list's 更新日時 need not move on every keystroke.
+const CASE_TOUCH_INTERVAL_MS = 30_000;
+
+function createCaseToucher(cases: CaseRepository, logger: Logger) {
+  const lastTouched = new Map<string, number>();
+  return (caseId: string) => {
+    const now = Date.now();
+    if (now - (lastTouched.get(caseId) ?? 0) < CASE_TOUCH_INTERVAL_MS) return;
+    lastTouched.set(caseId, now);
+    cases.touch(caseId).catch((error: unknown) => logger.warn({ err: error, caseId }, 'case not touched'));
+  };
+}
+
+function createWebApp(api: Hono, staticDir: string | null): Hono {
+  const app = new Hono();
+  app.route('/api', api);
+  if (staticDir) {
+    const root = path.relative(process.cwd(), staticDir) || '.';
+    app.use('/*', serveStatic({ root }));
+    // Client-side routes (/cases/…) get the app's index.html.
+    app.get('*', async (c) => {
+      try {
+        return c.html(await readFile(path.join(staticDir, 'index.html'), 'utf8'));
+      } catch {
+        return c.text('アプリがビルドされていません。npm run build を実行してください。', 503);
+      }
+    });
+  }
+  return app;
+}
+
+export async function createKasaneServer(configuration: KasaneConfiguration): Promise<KasaneServer> {
+  const logger = createLogger(configuration.logLevel);
+  const database = await openDatabase(configuration);
+  if (configuration.seedDemoData && (await isDatabaseEmpty(database))) {
+    await seedDemoData(database, { reset: false });
+    logger.info('demo data seeded');
+  }
+  const tokens = new TokenService(
+    await resolveTokenSecret(database, configuration.jwtSecret),
+    configuration.tokenTtlSeconds,
+  );
+  const cases = new CaseRepository(database);
+  const touchCase = createCaseToucher(cases, logger);
+  const deadline = new AuthenticationDeadline();
+
+  // Every collaboration concern is one extension, wired here and only here.
+  const hocuspocus = new Hocuspocus({
+    name: 'kasane',
+    quiet: true,
+    timeout: 30_000,
+    maxPendingDocuments: configuration.maxDocumentsPerConnection,
+    extensions: [
+      new ConnectionLimitsExtension(configuration.maxDocumentsPerConnection),
+      new AuthenticationExtension(tokens, cases),
+      new TokenExpiryExtension(),
+      deadline,
+      new DurableUpdateLogExtension({
+        updateLog: new UpdateLog(database),
+        logger,
+        snapshotEvery: configuration.snapshotEvery,
+        onStored: (context) => touchCase(context.caseId),
+      }),
+    ],
+  });
+
+  const api = createApi({ database, tokens, logger, version: packageJson.version });
+  const app = createWebApp(api, configuration.staticDir);
+  const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  attachCollaborationSocket(httpServer, hocuspocus, deadline, {
+    maxMessageBytes: configuration.maxMessageBytes,
+    authenticationDeadlineMs: configuration.authenticationDeadlineMs,
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    database,
+    hocuspocus,
+    httpServer,
+    logger,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(configuration.port, configuration.host, () => {
+          resolve((httpServer.address() as AddressInfo).port);
+        });
+      }),
+    close() {
+      closing ??= (async () => {
+        hocuspocus.closeConnections();
+        httpServer.closeAllConnections();
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}

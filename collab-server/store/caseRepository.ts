@@ -1,0 +1,86 @@
+import type { CaseSummary } from '../../model/api.ts';
+import type { Queryable } from '../db/database.ts';
+
+interface CaseRow {
+  id: string;
+  title: string;
+  created_at: Date;
+  updated_at: Date;
+  lead_agency_id: string;
+  lead_agency_name: string;
+  agencies: { id: string; name: string }[];
+}
+
+const summarySelect = `
+  select c.id, c.title, c.created_at, c.updated_at, c.lead_agency_id, la.name as lead_agency_name,
+         (select coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) order by a.name), '[]'::json)
+            from case_agencies ca join agencies a on a.id = ca.agency_id
+           where ca.case_id = c.id) as agencies
+    from cases c join agencies la on la.id = c.lead_agency_id`;
+
+function toSummary(row: CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    leadAgency: { id: row.lead_agency_id, name: row.lead_agency_name },
+    agencies: row.agencies,
+  };
+}
+
+export class CaseRepository {
+  private readonly db: Queryable;
+
+  constructor(db: Queryable) {
+    this.db = db;
+  }
+
+  async listForAgency(agencyId: string): Promise<CaseSummary[]> {
+    const { rows } = await this.db.query<CaseRow>(
+      `${summarySelect}
+        where exists (select 1 from case_agencies ca where ca.case_id = c.id and ca.agency_id = $1)
+        order by c.updated_at desc`,
+      [agencyId],
+    );
+    return rows.map(toSummary);
+  }
+
+  async findForAgency(caseId: string, agencyId: string): Promise<CaseSummary | 'forbidden' | null> {
+    const { rows } = await this.db.query<CaseRow>(`${summarySelect} where c.id = $1`, [caseId]);
+    const row = rows[0];
+    if (!row) return null;
+    return row.agencies.some((agency) => agency.id === agencyId) ? toSummary(row) : 'forbidden';
+  }
+
+  async agencyTakesPart(caseId: string, agencyId: string): Promise<boolean> {
+    const { rows } = await this.db.query(
+      'select 1 from case_agencies where case_id = $1 and agency_id = $2',
+      [caseId, agencyId],
+    );
+    return rows.length > 0;
+  }
+
+  async create(input: {
+    id: string;
+    title: string;
+    leadAgencyId: string;
+    createdBy: string;
+    agencyIds: readonly string[];
+  }): Promise<void> {
+    await this.db.query(
+      'insert into cases (id, title, lead_agency_id, created_by) values ($1, $2, $3, $4)',
+      [input.id, input.title, input.leadAgencyId, input.createdBy],
+    );
+    for (const agencyId of new Set([input.leadAgencyId, ...input.agencyIds])) {
+      await this.db.query(
+        'insert into case_agencies (case_id, agency_id, added_by) values ($1, $2, $3)',
+        [input.id, agencyId, input.createdBy],
+      );
+    }
+  }
+
+  async touch(caseId: string): Promise<void> {
+    await this.db.query('update cases set updated_at = now() where id = $1', [caseId]);
+  }
+}

@@ -1,0 +1,96 @@
+import * as Y from 'yjs';
+import type { Database, Queryable } from '../db/database.ts';
+
+export interface UpdateAuthor {
+  userId: string;
+  agencyId: string;
+}
+
+export interface StoredState {
+  /** The merged document state (snapshot plus tail), as one Yjs update. */
+  state: Uint8Array;
+  lastSeq: number;
+  /** Rows after the latest snapshot; decides when the next snapshot is due. */
+  tailLength: number;
+}
+
+const appendSql = `
+  with bumped as (
+    insert into documents (name, last_seq) values ($1, 1)
+    on conflict (name) do update set last_seq = documents.last_seq + 1
+    returning last_seq
+  )
+  insert into document_updates (document_name, seq, user_id, agency_id, update)
+  select $1, last_seq, $2, $3, $4 from bumped
+  returning seq`;
+
+/**
+ * The append-only log of Yjs updates per document, with snapshots as checkpoints.
+ * An update is acknowledged to its client only after `append` has resolved.
+ */
+export class UpdateLog {
+  private readonly database: Database;
+
+  constructor(database: Database) {
+    this.database = database;
+  }
+
+  async append(
+    documentName: string,
+    update: Uint8Array,
+    author: UpdateAuthor | null,
+    db: Queryable = this.database,
+  ): Promise<number> {
+    const { rows } = await db.query<{ seq: number }>(appendSql, [
+      documentName,
+      author?.userId ?? null,
+      author?.agencyId ?? null,
+      update,
+    ]);
+    const row = rows[0];
+    if (!row) throw new Error(`append to ${documentName} returned no sequence number`);
+    return row.seq;
+  }
+
+  async load(documentName: string): Promise<StoredState | null> {
+    const snapshot = await this.database.query<{ upto_seq: number; state: Uint8Array }>(
+      `select upto_seq, state from document_snapshots
+        where document_name = $1 order by upto_seq desc limit 1`,
+      [documentName],
+    );
+    const base = snapshot.rows[0];
+    const tail = await this.database.query<{ seq: number; update: Uint8Array }>(
+      `select seq, update from document_updates
+        where document_name = $1 and seq > $2 order by seq`,
+      [documentName, base?.upto_seq ?? 0],
+    );
+    if (!base && tail.rows.length === 0) return null;
+    const updates = [...(base ? [base.state] : []), ...tail.rows.map((row) => row.update)];
+    return {
+      state: Y.mergeUpdates(updates.map((update) => new Uint8Array(update))),
+      lastSeq: tail.rows.at(-1)?.seq ?? base?.upto_seq ?? 0,
+      tailLength: tail.rows.length,
+    };
+  }
+
+  /**
+   * Writes a snapshot of everything logged so far. Built from the log itself, not from a
+   * document in memory, so it never claims an update that was logged but not yet applied.
+   */
+  async writeSnapshot(documentName: string): Promise<number | null> {
+    const stored = await this.load(documentName);
+    if (!stored || stored.tailLength === 0) return null;
+    // Through a Y.Doc so that deleted content is garbage-collected in the checkpoint;
+    // the log below it still holds every update for history.
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stored.state);
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    await this.database.query(
+      `insert into document_snapshots (document_name, upto_seq, state) values ($1, $2, $3)
+       on conflict do nothing`,
+      [documentName, stored.lastSeq, state],
+    );
+    return stored.lastSeq;
+  }
+}

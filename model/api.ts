@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { caseIdSchema } from './documentNames.ts';
+
+/** Request and response shapes of the HTTP API under /api, validated on both sides. */
+
+export const loginRequestSchema = z.object({
+  loginId: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const currentUserSchema = z.object({
+  id: z.uuid(),
+  loginId: z.string(),
+  name: z.string(),
+  agencyId: z.uuid(),
+  agencyName: z.string(),
+});
+export type CurrentUser = z.infer<typeof currentUserSchema>;
+
+export const sessionSchema = z.object({
+  accessToken: z.string(),
+  collabToken: z.string(),
+  /** Seconds since the epoch at which both tokens expire. */
+  expiresAt: z.number().int(),
+  user: currentUserSchema,
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const caseTitleSchema = z.string().trim().min(1).max(200);
+
+export const createCaseRequestSchema = z.object({
+  title: caseTitleSchema,
+});
+export type CreateCaseRequest = z.infer<typeof createCaseRequestSchema>;
+
+export const agencySummarySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+});
+
+export const caseSummarySchema = z.object({
+  id: caseIdSchema,
+  title: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  leadAgency: agencySummarySchema,
+  agencies: z.array(agencySummarySchema),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseListSchema = z.object({ cases: z.array(caseSummarySchema) });
+
+export const caseIdParamsSchema = z.object({ caseId: caseIdSchema });
+
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  storage: z.enum(['postgresql', 'pglite']),
+  version: z.string(),
+});
+export type Health = z.infer<typeof healthSchema>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * Every collaborative document of a case is named here, once. A case is split into
+ * several documents because a CRDT document cannot be filtered per reader: each
+ * document is one access boundary (see DEVELOPERS.md, principle 1).
+ */
+export const caseSections = ['minutes'] as const;
+export type CaseSection = (typeof caseSections)[number];
+
+export const caseIdSchema = z.uuid();
+export type CaseId = z.infer<typeof caseIdSchema>;
+
+export interface CaseDocumentName {
+  readonly caseId: CaseId;
+  readonly section: CaseSection;
+}
+
+const caseDocumentPattern = /^case\/([^/]+)\/([a-z-]+)$/;
+
+export function caseDocumentName(caseId: CaseId, section: CaseSection): string {
+  return `case/${caseId}/${section}`;
+}
+
+/** Returns null for any name that is not exactly a known section of a well-formed case id. */
+export function parseCaseDocumentName(name: string): CaseDocumentName | null {
+  const match = caseDocumentPattern.exec(name);
+  if (!match) return null;
+  const [, rawCaseId, rawSection] = match;
+  const caseId = caseIdSchema.safeParse(rawCaseId);
+  if (!caseId.success) return null;
+  const section = caseSections.find((known) => known === rawSection);
+  if (!section) return null;
+  return { caseId: caseId.data, section };
+}
