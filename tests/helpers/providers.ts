@@ -1,0 +1,64 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { onTestFinished, vi } from 'vitest';
+import * as Y from 'yjs';
+
+export interface TestProvider {
+  provider: HocuspocusProvider;
+  doc: Y.Doc;
+  /** Why authentication failed, once it has. */
+  authenticationFailure(): string | undefined;
+  /** Resolves once the server has acknowledged every local change. */
+  saved(): Promise<void>;
+  destroy(): void;
+}
+
+/**
+ * A real @hocuspocus/provider client with its own websocket, destroyed when the calling
+ * test finishes (the counterpart of Hocuspocus' `newHocuspocusProvider`).
+ */
+export function newProvider(options: { url: string; name: string; token: string | (() => string) }): TestProvider {
+  const doc = new Y.Doc();
+  let failure: string | undefined;
+  const websocketProvider = new HocuspocusProviderWebsocket({ url: options.url, maxAttempts: 3 });
+  const provider = new HocuspocusProvider({
+    websocketProvider,
+    name: options.name,
+    document: doc,
+    token: options.token,
+    onAuthenticationFailed: ({ reason }) => {
+      failure = reason;
+    },
+  });
+  provider.attach();
+  let destroyed = false;
+  const destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
+    provider.destroy();
+    websocketProvider.destroy();
+    doc.destroy();
+  };
+  onTestFinished(destroy);
+  return {
+    provider,
+    doc,
+    authenticationFailure: () => failure,
+    saved: () =>
+      vi.waitFor(
+        () => {
+          if (!provider.isSynced || provider.hasUnsyncedChanges) throw new Error('not saved yet');
+        },
+        { timeout: 20_000, interval: 20 },
+      ),
+    destroy,
+  };
+}
+
+export async function synced(client: TestProvider): Promise<void> {
+  await vi.waitFor(
+    () => {
+      if (!client.provider.isSynced) throw new Error('not synced yet');
+    },
+    { timeout: 20_000, interval: 20 },
+  );
+}
