@@ -18,6 +18,7 @@ import type { KasaneConfiguration } from './config.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { createApi } from './http/api.ts';
+import { respondWithError } from './http/apiError.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { isDatabaseEmpty, seedDemoData } from './seed/seedDemoData.ts';
 import { CaseRepository } from './store/caseRepository.ts';
@@ -53,6 +54,8 @@ function createCaseToucher(cases: CaseRepository, logger: Logger) {
 function createWebApp(api: Hono, staticDir: string | null): Hono {
   const app = new Hono();
   app.route('/api', api);
+  // Sub-app notFound handlers do not apply to paths they have no route for.
+  app.all('/api/*', (c) => respondWithError(c, 404, 'not_found'));
   if (staticDir) {
     const root = path.relative(process.cwd(), staticDir) || '.';
     app.use('/*', serveStatic({ root }));

@@ -11,9 +11,13 @@ export class TokenExpiryExtension implements Extension {
   extensionName = 'kasane-token-expiry';
   priority = 800;
 
-  async beforeHandleMessage({ context }: beforeHandleMessagePayload): Promise<void> {
+  async beforeHandleMessage({ context, connection }: beforeHandleMessagePayload): Promise<void> {
     const { tokenExpiresAt } = context as KasaneContext;
     if (tokenExpiresAt * 1000 <= Date.now()) {
+      // Closing the socket, not only this document, makes the provider reconnect and
+      // present its current token: a fresh one if its user has logged in again, or else
+      // it hears 'token-expired' as an authentication failure and can ask them to.
+      connection.webSocket.close(CloseCode.TokenExpired.code, CloseCode.TokenExpired.reason);
       throw new CollaborationRefusal(CloseCode.TokenExpired);
     }
   }

@@ -98,8 +98,6 @@ export function createApi({ database, tokens, logger, version }: ApiDependencies
     return c.json(found);
   });
 
-  api.notFound((c) => respondWithError(c, 404, 'not_found'));
-
   api.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
       // Malformed JSON bodies and the like: hono raises these before our validators run.

@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { onTestFinished } from 'vitest';
+import type { StorageLocation } from './storageBackends.ts';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+const mainScript = path.resolve(import.meta.dirname, '../../collab-server/main.ts');
+
+/** `node collab-server/main.ts` as a separate process, so that it can be killed for real. */
+export async function startServerProcess(storage: StorageLocation): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [mainScript], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      KASANE_DATA_DIR: storage.dataDir,
+      DATABASE_URL: storage.databaseUrl ?? '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  onTestFinished(() => kill('SIGKILL'));
+  let output = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/localhost:(\d+)/.exec(output);
+      if (match?.[1]) resolve(Number(match[1]));
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+  });
+  return { child, port, kill };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { sessionSchema } from '../../model/api.ts';
+import { caseDocumentName } from '../../model/documentNames.ts';
+import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
+import { DEMO_PASSWORD, demoCase } from '../../collab-server/seed/demoData.ts';
+import { newProvider, synced } from '../helpers/providers.ts';
+import { startServerProcess } from '../helpers/serverProcess.ts';
+import { newStorageLocation, storageBackends } from '../helpers/storageBackends.ts';
+
+const minutes = caseDocumentName(demoCase.id, 'minutes');
+
+async function collabToken(port: number, loginId: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ loginId, password: DEMO_PASSWORD }),
+  });
+  return sessionSchema.parse(await response.json()).collabToken;
+}
+
+describe.each(storageBackends)('a server killed with SIGKILL on %s', (backend) => {
+  it('keeps every edit it acknowledged', async () => {
+    const storage = await newStorageLocation(backend);
+    const first = await startServerProcess(storage);
+    const writers = await Promise.all(
+      ['fukushi1', 'houkatsu1'].map(async (loginId) => {
+        const client = newProvider({
+          url: `ws://127.0.0.1:${first.port}/collaboration`,
+          name: minutes,
+          token: await collabToken(first.port, loginId),
+        });
+        await synced(client);
+        return client;
+      }),
+    );
+
+    // A burst: many small edits from two agencies without waiting between them.
+    writers.forEach((writer, index) => {
+      const text = writer.doc.getXmlFragment(MINUTES_FRAGMENT);
+      for (let i = 0; i < 150; i += 1) {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(`writer${index}-edit${i}`)]);
+        text.insert(text.length, [paragraph]);
+      }
+    });
+    await Promise.all(writers.map((writer) => writer.saved()));
+    const acknowledged = writers.map((writer) => writer.doc.getXmlFragment(MINUTES_FRAGMENT).toString());
+    await first.kill('SIGKILL');
+    writers.forEach((writer) => writer.destroy());
+
+    const second = await startServerProcess(storage);
+    const reader = newProvider({
+      url: `ws://127.0.0.1:${second.port}/collaboration`,
+      name: minutes,
+      token: await collabToken(second.port, 'shougai1'),
+    });
+    await synced(reader);
+    const recovered = reader.doc.getXmlFragment(MINUTES_FRAGMENT).toString();
+    for (let i = 0; i < 150; i += 1) {
+      expect(recovered).toContain(`writer0-edit${i}<`);
+      expect(recovered).toContain(`writer1-edit${i}<`);
+    }
+    // Each writer's acknowledged view is contained in what the restarted server has.
+    for (const view of acknowledged) {
+      for (const paragraph of view.match(/writer\d-edit\d+</g) ?? []) expect(recovered).toContain(paragraph);
+    }
+  });
+});
