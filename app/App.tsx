@@ -1,0 +1,31 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { ja } from './i18n/ja.ts';
+import { AuthenticatedLayout } from './layout/AuthenticatedLayout.tsx';
+import { CaseListPage } from './pages/CaseListPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+
+// The editor stack (Tiptap, Yjs, Hocuspocus) is most of the bundle; the login and list
+// screens should not wait for it.
+const CasePage = lazy(async () => ({ default: (await import('./pages/CasePage.tsx')).CasePage }));
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<AuthenticatedLayout />}>
+        <Route path="/cases" element={<CaseListPage />} />
+        <Route
+          path="/cases/:caseId"
+          element={
+            <Suspense fallback={<p className="message">{ja.loading}</p>}>
+              <CasePage />
+            </Suspense>
+          }
+        />
+      </Route>
+      {/* Covers "/" too: the list is the home screen, and the guard above handles logins. */}
+      <Route path="*" element={<Navigate to="/cases" replace />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,53 @@
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import { Collaboration } from '@tiptap/extension-collaboration';
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { StarterKit } from '@tiptap/starter-kit';
+import type * as Y from 'yjs';
+import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
+import type { AwarenessUser } from '../collab/awarenessUser.ts';
+import { ja } from '../i18n/ja.ts';
+import { renderCaret, renderSelection } from './caretRendering.ts';
+
+interface MinutesEditorProps {
+  readonly document: Y.Doc;
+  readonly provider: HocuspocusProvider;
+  readonly user: AwarenessUser;
+  readonly describedBy?: string;
+}
+
+/**
+ * The minutes editor. Content comes only from the Y.Doc: passing `content` here would be
+ * inserted again by every client that opens the case.
+ */
+export function MinutesEditor({ document, provider, user, describedBy }: MinutesEditorProps) {
+  const editor = useEditor(
+    {
+      extensions: [
+        // Yjs keeps its own undo history (only this person's changes); ProseMirror's would fight it.
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ document, field: MINUTES_FRAGMENT }),
+        CollaborationCaret.configure({
+          provider,
+          user,
+          render: renderCaret,
+          selectionRender: renderSelection,
+        }),
+      ],
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': ja.minutes.editorLabel,
+          ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+          class: 'minutes-editor__content',
+          spellcheck: 'false',
+        },
+      },
+      shouldRerenderOnTransaction: false,
+    },
+    [document, provider],
+  );
+
+  return <EditorContent editor={editor} className="minutes-editor" />;
+}
