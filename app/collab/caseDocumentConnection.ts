@@ -26,6 +26,11 @@ export interface CaseDocumentSnapshot {
   readonly people: readonly PresenceEntry[];
   /** The server refused this document to this user (not a token problem). */
   readonly accessDenied: boolean;
+  /**
+   * The stored document has arrived once. Until then the editor is read-only: text typed
+   * into the still-empty document would land above the minutes instead of where intended.
+   */
+  readonly loaded: boolean;
 }
 
 export interface CaseDocumentConnectionOptions {
@@ -41,6 +46,7 @@ export const initialSnapshot: CaseDocumentSnapshot = {
   saveStatus: 'connecting',
   people: [],
   accessDenied: false,
+  loaded: false,
 };
 
 /**
@@ -208,7 +214,13 @@ export class CaseDocumentConnection {
       .join('\u0001');
     const peopleChanged = peopleKey !== this.peopleKey;
     const previous = this.snapshot;
-    if (previous.saveStatus === saveStatus && previous.accessDenied === this.accessDenied && !peopleChanged) {
+    const loaded = previous.loaded || this.provider.isSynced;
+    if (
+      previous.saveStatus === saveStatus &&
+      previous.accessDenied === this.accessDenied &&
+      previous.loaded === loaded &&
+      !peopleChanged
+    ) {
       return;
     }
     this.peopleKey = peopleKey;
@@ -216,6 +228,7 @@ export class CaseDocumentConnection {
     this.snapshot = {
       saveStatus,
       accessDenied: this.accessDenied,
+      loaded,
       people: peopleChanged ? people : previous.people,
     };
     for (const listener of this.listeners) listener();

@@ -2,6 +2,7 @@ import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect } from 'react';
 import { StarterKit } from '@tiptap/starter-kit';
 import type * as Y from 'yjs';
 import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
@@ -14,13 +15,14 @@ interface MinutesEditorProps {
   readonly provider: HocuspocusProvider;
   readonly user: AwarenessUser;
   readonly describedBy?: string;
+  readonly editable: boolean;
 }
 
 /**
  * The minutes editor. Content comes only from the Y.Doc: passing `content` here would be
  * inserted again by every client that opens the case.
  */
-export function MinutesEditor({ document, provider, user, describedBy }: MinutesEditorProps) {
+export function MinutesEditor({ document, provider, user, describedBy, editable }: MinutesEditorProps) {
   const editor = useEditor(
     {
       extensions: [
@@ -44,10 +46,15 @@ export function MinutesEditor({ document, provider, user, describedBy }: Minutes
           spellcheck: 'false',
         },
       },
+      editable,
       shouldRerenderOnTransaction: false,
     },
     [document, provider],
   );
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
 
   return <EditorContent editor={editor} className="minutes-editor" />;
 }

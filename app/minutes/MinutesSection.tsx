@@ -42,6 +42,7 @@ export function MinutesSection({ caseId, user }: MinutesSectionProps) {
             provider={connection.provider}
             user={connection.user}
             describedBy={helpId}
+            editable={snapshot.loaded && !snapshot.accessDenied}
           />
         ) : (
           <div className="minutes-editor minutes-editor--pending" aria-hidden="true" />

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoCase } from '../../collab-server/seed/demoData.ts';
-import { launchBrowser, logIn, newPerson } from '../helpers/browser.ts';
+import { launchBrowser, logIn, newPerson, openMinutesEditor, placeCaretAtEnd } from '../helpers/browser.ts';
 import { newKasaneServer } from '../helpers/testServer.ts';
 
 const staticDir = path.resolve('dist');
@@ -25,15 +25,15 @@ describe('writing the minutes together in two browsers', () => {
     }
 
     const editorOf = (page: typeof coordinator.page) => page.getByRole('textbox', { name: '議事録' });
+    await openMinutesEditor(coordinator.page);
+    await openMinutesEditor(houkatsu.page);
     await expect.poll(() => editorOf(coordinator.page).textContent()).toContain('第1回 支援会議');
 
-    await editorOf(coordinator.page).click();
-    await coordinator.page.keyboard.press('Control+End');
+    await placeCaretAtEnd(editorOf(coordinator.page));
     await coordinator.page.keyboard.press('Enter');
     await coordinator.page.keyboard.type('福祉総合相談課：出席者を確認しました。');
 
-    await editorOf(houkatsu.page).click();
-    await houkatsu.page.keyboard.press('Control+End');
+    await placeCaretAtEnd(editorOf(houkatsu.page));
     await houkatsu.page.keyboard.press('Enter');
     await houkatsu.page.keyboard.type('包括：ハナさんは週2回デイサービス利用中。');
 

@@ -1,5 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { onTestFinished } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect, onTestFinished } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.KASANE_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -38,4 +38,21 @@ export async function logIn(page: Page, loginId: string, password: string): Prom
   await page.getByLabel('パスワード').fill(password);
   await page.getByRole('button', { name: 'ログイン' }).click();
   await page.getByRole('heading', { name: '事案一覧' }).waitFor();
+}
+
+/** The minutes editor of an open case, once its stored content has arrived and it accepts typing. */
+export async function openMinutesEditor(page: Page): Promise<Locator> {
+  const editor = page.getByRole('textbox', { name: '議事録' });
+  await expect.poll(() => editor.getAttribute('contenteditable'), { timeout: 15_000 }).toBe('true');
+  return editor;
+}
+
+/** Puts the caret after the last character, as a person clicking at the end of the text would. */
+export async function placeCaretAtEnd(editor: Locator): Promise<void> {
+  await editor.evaluate((element) => {
+    (element as HTMLElement).focus();
+    const selection = window.getSelection();
+    selection?.selectAllChildren(element);
+    selection?.collapseToEnd();
+  });
 }
