@@ -5,7 +5,18 @@ import { z } from 'zod';
  * several documents because a CRDT document cannot be filtered per reader: each
  * document is one access boundary (see DEVELOPERS.md, principle 1).
  */
-export const caseSections = ['minutes'] as const;
+export const caseSections = [
+  'overview',
+  'members',
+  'member-history',
+  'member-health',
+  'member-finance',
+  'member-work',
+  'member-nationality',
+  'progress-log',
+  'plan',
+  'minutes',
+] as const;
 export type CaseSection = (typeof caseSections)[number];
 
 export const caseIdSchema = z.uuid();
