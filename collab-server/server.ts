@@ -13,7 +13,12 @@ import { AuthenticationExtension } from './collaboration/AuthenticationExtension
 import { AuthenticationDeadline, attachCollaborationSocket } from './collaboration/collaborationSocket.ts';
 import { ConnectionLimitsExtension } from './collaboration/ConnectionLimitsExtension.ts';
 import { DurableUpdateLogExtension } from './collaboration/DurableUpdateLogExtension.ts';
+import { CaseProjectionExtension } from './collaboration/CaseProjectionExtension.ts';
+import { FieldAttributionExtension } from './collaboration/FieldAttributionExtension.ts';
+import { SectionInitializationExtension } from './collaboration/SectionInitializationExtension.ts';
+import { ServerWriter } from './collaboration/serverOrigin.ts';
 import { TokenExpiryExtension } from './collaboration/TokenExpiryExtension.ts';
+import { UpdateValidationExtension } from './collaboration/UpdateValidationExtension.ts';
 import type { KasaneConfiguration } from './config.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/openDatabase.ts';
@@ -85,6 +90,8 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
   const cases = new CaseRepository(database);
   const touchCase = createCaseToucher(cases, logger);
   const deadline = new AuthenticationDeadline();
+  const updateLog = new UpdateLog(database);
+  const serverWriter = new ServerWriter(updateLog);
 
   // Every collaboration concern is one extension, wired here and only here.
   const hocuspocus = new Hocuspocus({
@@ -97,12 +104,16 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
       new AuthenticationExtension(tokens, cases),
       new TokenExpiryExtension(),
       deadline,
+      new UpdateValidationExtension(logger),
       new DurableUpdateLogExtension({
-        updateLog: new UpdateLog(database),
+        updateLog,
         logger,
         snapshotEvery: configuration.snapshotEvery,
         onStored: (context) => touchCase(context.caseId),
       }),
+      new SectionInitializationExtension(serverWriter),
+      new FieldAttributionExtension(serverWriter),
+      new CaseProjectionExtension(database, logger),
     ],
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseIdSchema } from './documentNames.ts';
+import { caseStatuses } from './sections/overview.ts';
 
 /** Request and response shapes of the HTTP API under /api, validated on both sides. */
 
@@ -46,7 +47,20 @@ export const caseSummarySchema = z.object({
   updatedAt: z.string(),
   leadAgency: agencySummarySchema,
   agencies: z.array(agencySummarySchema),
+  /** Projected from the documents by the server (null until the section has content). */
+  householdName: z.string().nullable(),
+  status: z.enum(caseStatuses).nullable(),
+  /** 予定・タスク in the progress log and 役割分担 rows that are not 完了. */
+  openTasks: z.number().int(),
 });
+
+/** 事案一覧 search: q matches names and kana in kanji, hiragana or katakana. */
+export const caseListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(caseStatuses).optional(),
+  agencyId: z.uuid().optional(),
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 export const caseListSchema = z.object({ cases: z.array(caseSummarySchema) });

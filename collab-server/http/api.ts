@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import * as Y from 'yjs';
 import {
   caseIdParamsSchema,
+  caseListQuerySchema,
   createCaseRequestSchema,
   loginRequestSchema,
   type Health,
@@ -68,7 +69,9 @@ export function createApi({ database, tokens, logger, version }: ApiDependencies
     return c.body(null, 204);
   });
 
-  api.get('/cases', authenticated, async (c) => c.json({ cases: await cases.listForAgency(c.get('user').agencyId) }));
+  api.get('/cases', authenticated, validate('query', caseListQuerySchema), async (c) =>
+    c.json({ cases: await cases.listForAgency(c.get('user').agencyId, c.req.valid('query')) }),
+  );
 
   api.post('/cases', authenticated, validate('json', createCaseRequestSchema), async (c) => {
     const user = c.get('user');

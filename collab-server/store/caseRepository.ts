@@ -1,4 +1,6 @@
-import type { CaseSummary } from '../../model/api.ts';
+import type { CaseListQuery, CaseSummary } from '../../model/api.ts';
+import { searchText } from '../../model/searchText.ts';
+import { caseStatuses } from '../../model/sections/overview.ts';
 import type { Queryable } from '../db/database.ts';
 
 interface CaseRow {
@@ -9,10 +11,15 @@ interface CaseRow {
   lead_agency_id: string;
   lead_agency_name: string;
   agencies: { id: string; name: string }[];
+  household_name: string | null;
+  status: string | null;
+  open_tasks: number;
 }
 
 const summarySelect = `
   select c.id, c.title, c.created_at, c.updated_at, c.lead_agency_id, la.name as lead_agency_name,
+         c.household_name, c.status,
+         (select count(*)::int from case_tasks t where t.case_id = c.id and t.status <> '完了') as open_tasks,
          (select coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) order by a.name), '[]'::json)
             from case_agencies ca join agencies a on a.id = ca.agency_id
            where ca.case_id = c.id) as agencies
@@ -26,8 +33,13 @@ function toSummary(row: CaseRow): CaseSummary {
     updatedAt: new Date(row.updated_at).toISOString(),
     leadAgency: { id: row.lead_agency_id, name: row.lead_agency_name },
     agencies: row.agencies,
+    householdName: row.household_name,
+    status: caseStatuses.find((status) => status === row.status) ?? null,
+    openTasks: row.open_tasks,
   };
 }
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (character) => `\\${character}`);
 
 export class CaseRepository {
   private readonly db: Queryable;
@@ -36,12 +48,18 @@ export class CaseRepository {
     this.db = db;
   }
 
-  async listForAgency(agencyId: string): Promise<CaseSummary[]> {
+  /** The cases the agency takes part in, searched by member name or kana and filtered. */
+  async listForAgency(agencyId: string, query: CaseListQuery = {}): Promise<CaseSummary[]> {
+    const q = query.q ? searchText(query.q) : '';
     const { rows } = await this.db.query<CaseRow>(
       `${summarySelect}
         where exists (select 1 from case_agencies ca where ca.case_id = c.id and ca.agency_id = $1)
+          and ($2 = '' or exists (select 1 from case_members m where m.case_id = c.id and m.search_text like $3)
+                       or lower(c.title) like $3)
+          and ($4::text is null or c.status = $4)
+          and ($5::uuid is null or exists (select 1 from case_agencies fa where fa.case_id = c.id and fa.agency_id = $5))
         order by c.updated_at desc`,
-      [agencyId],
+      [agencyId, q, `%${escapeLike(q)}%`, query.status ?? null, query.agencyId ?? null],
     );
     return rows.map(toSummary);
   }

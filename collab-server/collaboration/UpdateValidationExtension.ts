@@ -1,0 +1,86 @@
+import type { Extension, beforeSyncPayload } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { CloseCode } from '../../model/closeCodes.ts';
+import type { UpdateRefusedMessage } from '../../model/collaborationMessages.ts';
+import { META_ROOT } from '../../model/documentSchema.ts';
+import { ATTRIBUTION_ROOT } from '../../model/sections/attribution.ts';
+import { authorshipProblems } from '../../model/sections/progressLogRules.ts';
+import { sectionDefinitions, sectionProblems } from '../../model/sections/sectionRegistry.ts';
+import type { Logger } from '../logger.ts';
+import { CollaborationRefusal, type KasaneContext } from './context.ts';
+
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+const describeStruct = (struct: unknown): string | null => {
+  const parent = (struct as { parent?: unknown }).parent;
+  return typeof parent === 'string' ? parent : null;
+};
+
+/**
+ * Checks every client update against its section's schema before it is stored or applied:
+ * the update is applied to a scratch copy of the document, and refused (with the reasons, then
+ * closing that document) if the result breaks the schema, touches server-owned roots, or claims
+ * another author. Nothing of a refused update is stored; everything valid stays.
+ */
+export class UpdateValidationExtension implements Extension {
+  extensionName = 'kasane-update-validation';
+  // Before DurableUpdateLogExtension (100) stores the update.
+  priority = 200;
+  private readonly logger: Logger;
+
+  constructor(logger: Logger) {
+    this.logger = logger;
+  }
+
+  async beforeSync({ type, payload, connection, context, document }: beforeSyncPayload): Promise<void> {
+    if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly || payload.byteLength <= 2) return;
+    const { section, user } = context as KasaneContext;
+    const problems = this.problemsOf(document, payload, section, user);
+    if (problems.length === 0) return;
+    this.logger.warn({ documentName: document.name, userId: user.id, problems }, 'update refused');
+    const message: UpdateRefusedMessage = { type: 'update-refused', problems };
+    connection.sendStateless(JSON.stringify(message));
+    throw new CollaborationRefusal(CloseCode.InvalidUpdate);
+  }
+
+  private problemsOf(document: Y.Doc, update: Uint8Array, section: KasaneContext['section'], user: KasaneContext['user']): string[] {
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch {
+      return ['読み取れない更新です'];
+    }
+    const allowedRoots = new Set([META_ROOT, ...Object.keys(sectionDefinitions[section].roots)]);
+    const unknownRoots = decoded.structs.map(describeStruct).filter((root): root is string => root !== null && !allowedRoots.has(root));
+    if (unknownRoots.length > 0) return [`この文書にない項目です: ${[...new Set(unknownRoots)].join(', ')}`];
+    // Rich text (the minutes) has no schema beyond its roots: no scratch copy needed.
+    if (!sectionDefinitions[section].schema) return [];
+
+    const scratch = new Y.Doc();
+    try {
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(document));
+      Y.applyUpdate(scratch, update);
+      // An update whose dependencies are missing would be checked without them now and
+      // integrate unchecked later, when they arrive: a client has everything it builds on.
+      if (scratch.store.pendingStructs || scratch.store.pendingDs) return ['前提となる変更が欠けた更新です'];
+      const problems: string[] = [];
+      for (const root of [META_ROOT, ATTRIBUTION_ROOT]) {
+        if (JSON.stringify(scratch.getMap(root).toJSON()) !== JSON.stringify(document.getMap(root).toJSON())) {
+          problems.push(`サーバーが管理する項目は変更できません: ${root}`);
+        }
+      }
+      for (const problem of sectionProblems(scratch, section)) {
+        if (problem.kind === 'unknown-root') problems.push(`この文書にない項目です: ${problem.root}`);
+        else if (problem.kind === 'wrong-type') problems.push(`値の種類が違います: ${problem.path}`);
+        else problems.push(...problem.issues.map((issue) => `${issue.path}: ${issue.message}`));
+      }
+      if (section === 'progress-log') problems.push(...authorshipProblems(document, scratch, user));
+      return problems;
+    } catch (error) {
+      return [`更新を適用できません: ${error instanceof Error ? error.message : String(error)}`];
+    } finally {
+      scratch.destroy();
+    }
+  }
+}

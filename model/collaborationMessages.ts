@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/**
+ * Stateless messages the server sends on a document's connection. `update-refused` comes
+ * right before the server closes the document with reason 'invalid-update', saying why.
+ */
+export const updateRefusedMessageSchema = z.object({
+  type: z.literal('update-refused'),
+  problems: z.array(z.string()),
+});
+export type UpdateRefusedMessage = z.infer<typeof updateRefusedMessageSchema>;
