@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
-import { caseDocumentName } from '../../model/documentNames.ts';
+import { caseDocumentName, caseSections } from '../../model/documentNames.ts';
 import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
 import { createSectionDocument } from '../../model/sectionDocuments.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/database.ts';
+import { projectSection } from '../projections/caseProjection.ts';
 import { CaseRepository } from '../store/caseRepository.ts';
 import { UpdateLog } from '../store/updateLog.ts';
+import { fillDemoSection } from './demoCaseRecord.ts';
 import { DEMO_PASSWORD, demoAgencies, demoCase, demoMinutes } from './demoData.ts';
 
 function demoMinutesDocument(): Y.Doc {
@@ -38,7 +40,7 @@ export async function seedDemoData(database: Database, { reset }: { reset: boole
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await database.transaction(async (tx) => {
     if (reset) {
-      await tx.exec(`truncate document_snapshots, document_updates, documents, case_agencies, cases, users, agencies`);
+      await tx.exec(`truncate case_tasks, case_members, document_snapshots, document_updates, documents, case_agencies, cases, users, agencies`);
     }
     for (const agency of demoAgencies) {
       await tx.query('insert into agencies (id, name, kind) values ($1, $2, $3)', [agency.id, agency.name, agency.kind]);
@@ -50,13 +52,14 @@ export async function seedDemoData(database: Database, { reset }: { reset: boole
       }
     }
     await new CaseRepository(tx).create(demoCase);
-    const minutes = demoMinutesDocument();
-    await new UpdateLog(database).append(
-      caseDocumentName(demoCase.id, 'minutes'),
-      Y.encodeStateAsUpdate(minutes),
-      null,
-      tx,
-    );
-    minutes.destroy();
+    const log = new UpdateLog(database);
+    for (const section of caseSections) {
+      const doc = section === 'minutes' ? demoMinutesDocument() : createSectionDocument(section);
+      fillDemoSection(doc, section);
+      const documentName = caseDocumentName(demoCase.id, section);
+      await log.append(documentName, Y.encodeStateAsUpdate(doc), null, tx);
+      await projectSection(tx, documentName, doc);
+      doc.destroy();
+    }
   });
 }
