@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { CaseSection } from '../../model/documentNames.ts';
 import { MEMBER_TAB_ROOT } from '../../model/sections/memberTabs.ts';
 import { HOUSEHOLD_ROOT, MEMBERS_ROOT, PRINCIPAL_ROOT } from '../../model/sections/members.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { caseListSchema } from '../../model/api.ts';
 import { CloseCode } from '../../model/closeCodes.ts';
 import { updateRefusedMessageSchema } from '../../model/collaborationMessages.ts';
