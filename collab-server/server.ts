@@ -26,6 +26,7 @@ import { createApi } from './http/api.ts';
 import { respondWithError } from './http/apiError.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { isDatabaseEmpty, seedDemoData } from './seed/seedDemoData.ts';
+import { AccessRepository } from './store/accessRepository.ts';
 import { CaseRepository } from './store/caseRepository.ts';
 import { UpdateLog } from './store/updateLog.ts';
 
@@ -101,7 +102,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
     maxPendingDocuments: configuration.maxDocumentsPerConnection,
     extensions: [
       new ConnectionLimitsExtension(configuration.maxDocumentsPerConnection),
-      new AuthenticationExtension(tokens, cases),
+      new AuthenticationExtension(tokens, new AccessRepository(database)),
       new TokenExpiryExtension(),
       deadline,
       new UpdateValidationExtension(logger),

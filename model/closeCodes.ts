@@ -14,6 +14,8 @@ export const CloseCode = {
   AuthenticationTimeout: { code: 4408, reason: 'authentication-timeout' },
   /** Too many documents open on one connection. */
   TooManyDocuments: { code: 4429, reason: 'too-many-documents' },
+  /** The case's sharing changed for this agency: ask for the access again and reopen. */
+  AccessChanged: { code: 4409, reason: 'access-changed' },
   /** An update was refused (too large or malformed). */
   InvalidUpdate: { code: 4400, reason: 'invalid-update' },
 } as const satisfies Record<string, { code: number; reason: string }>;

@@ -1,26 +1,37 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { CloseCode } from '../../model/closeCodes.ts';
-import { parseCaseDocumentName } from '../../model/documentNames.ts';
+import { levelOf, type AccessLevel } from '../../model/access/accessLevels.ts';
+import { parseCaseDocumentName, type DocumentView } from '../../model/documentNames.ts';
 import type { TokenService } from '../auth/tokens.ts';
-import type { CaseRepository } from '../store/caseRepository.ts';
+import type { AccessRepository } from '../store/accessRepository.ts';
 import { CollaborationRefusal, type KasaneContext } from './context.ts';
 
+/** How a document may be opened at a level: null refuses it. */
+export function openingMode(level: AccessLevel, view: DocumentView): 'read-write' | 'read-only' | null {
+  if (view === 'masked') return level === 'masked' ? 'read-only' : null;
+  if (level === 'edit') return 'read-write';
+  if (level === 'view') return 'read-only';
+  return null;
+}
+
 /**
- * Verifies the collaboration token and that the user's agency takes part in the case the
- * document belongs to. Identity for everything after this comes from here, never from the client.
+ * Verifies the collaboration token, and decides from the case's sharing policy whether this
+ * agency may open this document, and how: refused, read-only, or read-write. An agency that may
+ * see a section only masked is refused its source and gets the server-derived masked view.
+ * Identity for everything after this comes from here, never from the client.
  */
 export class AuthenticationExtension implements Extension {
   extensionName = 'kasane-authentication';
   priority = 900;
   private readonly tokens: TokenService;
-  private readonly cases: CaseRepository;
+  private readonly access: AccessRepository;
 
-  constructor(tokens: TokenService, cases: CaseRepository) {
+  constructor(tokens: TokenService, access: AccessRepository) {
     this.tokens = tokens;
-    this.cases = cases;
+    this.access = access;
   }
 
-  async onAuthenticate({ token, documentName }: onAuthenticatePayload): Promise<KasaneContext> {
+  async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<KasaneContext> {
     const verification = await this.tokens.verify(token, 'collab');
     if (!verification.ok) {
       throw new CollaborationRefusal(
@@ -29,13 +40,17 @@ export class AuthenticationExtension implements Extension {
     }
     const { claims } = verification;
     const parsed = parseCaseDocumentName(documentName);
-    if (!parsed || !(await this.cases.agencyTakesPart(parsed.caseId, claims.agencyId))) {
-      throw new CollaborationRefusal(CloseCode.Forbidden);
-    }
+    if (!parsed) throw new CollaborationRefusal(CloseCode.Forbidden);
+    const level = levelOf(await this.access.forAgency(parsed.caseId, claims.agencyId), parsed.section);
+    const mode = openingMode(level, parsed.view);
+    if (!mode) throw new CollaborationRefusal(CloseCode.Forbidden);
+    connectionConfig.readOnly = mode === 'read-only';
     return {
       user: { id: claims.sub, name: claims.name, agencyId: claims.agencyId, agencyName: claims.agencyName },
       caseId: parsed.caseId,
       section: parsed.section,
+      view: parsed.view,
+      level,
       tokenExpiresAt: claims.exp,
     };
   }

@@ -1,4 +1,5 @@
-import type { CaseSection } from '../../model/documentNames.ts';
+import type { AccessLevel } from '../../model/access/accessLevels.ts';
+import type { CaseSection, DocumentView } from '../../model/documentNames.ts';
 
 /** What `onAuthenticate` establishes for one document on one connection. */
 export interface KasaneContext {
@@ -10,6 +11,9 @@ export interface KasaneContext {
   };
   caseId: string;
   section: CaseSection;
+  view: DocumentView;
+  /** The agency's level for this section when the document was opened. */
+  level: AccessLevel;
   /** Seconds since the epoch; the connection is closed once this passes. */
   tokenExpiresAt: number;
 }

@@ -11,12 +11,14 @@ import {
   type Health,
   type Session,
 } from '../../model/api.ts';
+import { defaultAccess } from '../../model/access/accessLevels.ts';
 import { caseDocumentName, caseSections } from '../../model/documentNames.ts';
 import { createSectionDocument } from '../../model/sectionDocuments.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { AccessRepository } from '../store/accessRepository.ts';
 import { CaseRepository } from '../store/caseRepository.ts';
 import { UpdateLog } from '../store/updateLog.ts';
 import { UserRepository } from '../store/userRepository.ts';
@@ -80,6 +82,7 @@ export function createApi({ database, tokens, logger, version }: ApiDependencies
     await database.transaction(async (tx) => {
       const inTx = new CaseRepository(tx);
       await inTx.create({ id: caseId, title, leadAgencyId: user.agencyId, createdBy: user.sub, agencyIds: [] });
+      await new AccessRepository(tx).setLevels(caseId, user.agencyId, defaultAccess('coordinator'), user.sub);
       const log = new UpdateLog(database);
       for (const section of caseSections) {
         const doc = createSectionDocument(section);

@@ -1,3 +1,4 @@
+import { defaultAccess, type AgencyAccess } from '../../model/access/accessLevels.ts';
 import type { AgencyKind } from '../../model/agencyKinds.ts';
 
 /**
@@ -76,3 +77,47 @@ export const demoMinutes: { heading?: string; paragraph?: string }[] = [
   { heading: '協議事項' },
   { paragraph: '世帯の状況の共有、太郎さんへの関わり方、役割分担。' },
 ];
+
+/**
+ * The sharing of the 山田 case as DOMAIN.md's scenario has it before the first 支援会議: the
+ * household in full for 包括, masked for the 障害 office until 太郎さん consents.
+ */
+export const demoSharing: Record<string, AgencyAccess> = {
+  [demoAgencies[0]!.id]: defaultAccess('coordinator'),
+  [demoAgencies[1]!.id]: {
+    overview: 'edit',
+    members: 'edit',
+    'member-history': 'view',
+    'member-health': 'edit',
+    'member-finance': 'view',
+    'member-work': 'hidden',
+    'member-nationality': 'view',
+    'progress-log': 'edit',
+    plan: 'edit',
+    minutes: 'edit',
+  },
+  [demoAgencies[2]!.id]: {
+    overview: 'masked',
+    members: 'masked',
+    'member-history': 'hidden',
+    'member-health': 'masked',
+    'member-finance': 'hidden',
+    'member-work': 'hidden',
+    'member-nationality': 'hidden',
+    'progress-log': 'masked',
+    plan: 'masked',
+    minutes: 'masked',
+  },
+  [demoAgencies[3]!.id]: {
+    overview: 'edit',
+    members: 'view',
+    'member-history': 'view',
+    'member-health': 'hidden',
+    'member-finance': 'edit',
+    'member-work': 'edit',
+    'member-nationality': 'view',
+    'progress-log': 'edit',
+    plan: 'edit',
+    minutes: 'edit',
+  },
+};

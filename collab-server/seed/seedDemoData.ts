@@ -5,10 +5,11 @@ import { createSectionDocument } from '../../model/sectionDocuments.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/database.ts';
 import { projectSection } from '../projections/caseProjection.ts';
+import { AccessRepository } from '../store/accessRepository.ts';
 import { CaseRepository } from '../store/caseRepository.ts';
 import { UpdateLog } from '../store/updateLog.ts';
 import { fillDemoSection } from './demoCaseRecord.ts';
-import { DEMO_PASSWORD, demoAgencies, demoCase, demoMinutes } from './demoData.ts';
+import { DEMO_PASSWORD, demoAgencies, demoCase, demoMinutes, demoSharing } from './demoData.ts';
 
 function demoMinutesDocument(): Y.Doc {
   const doc = createSectionDocument('minutes');
@@ -40,7 +41,7 @@ export async function seedDemoData(database: Database, { reset }: { reset: boole
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await database.transaction(async (tx) => {
     if (reset) {
-      await tx.exec(`truncate case_tasks, case_members, document_snapshots, document_updates, documents, case_agencies, cases, users, agencies`);
+      await tx.exec(`truncate case_meeting_basis, case_consents, case_access_changes, case_section_access, case_tasks, case_members, document_snapshots, document_updates, documents, case_agencies, cases, users, agencies`);
     }
     for (const agency of demoAgencies) {
       await tx.query('insert into agencies (id, name, kind) values ($1, $2, $3)', [agency.id, agency.name, agency.kind]);
@@ -52,6 +53,10 @@ export async function seedDemoData(database: Database, { reset }: { reset: boole
       }
     }
     await new CaseRepository(tx).create(demoCase);
+    const access = new AccessRepository(tx);
+    for (const [agencyId, levels] of Object.entries(demoSharing)) {
+      await access.setLevels(demoCase.id, agencyId, levels, demoCase.createdBy);
+    }
     const log = new UpdateLog(database);
     for (const section of caseSections) {
       const doc = section === 'minutes' ? demoMinutesDocument() : createSectionDocument(section);

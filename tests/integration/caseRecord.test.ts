@@ -55,7 +55,7 @@ describe.each(storageBackends)('the case record on %s', (backend) => {
   it('refuses an invalid update from a hand-crafted client, keeping everything valid', async () => {
     const { websocketUrl, login, server } = await newKasaneServer(backend);
     const honest = newProvider({ url: websocketUrl, name: members, token: (await login('fukushi1')).collabToken });
-    const attacker = await login('jiritsu1');
+    const attacker = await login('houkatsu1');
     const crafted = newProvider({ url: websocketUrl, name: members, token: attacker.collabToken });
     const refusals: string[][] = [];
     crafted.provider.on('stateless', ({ payload }: { payload: string }) => {
@@ -72,7 +72,7 @@ describe.each(storageBackends)('the case record on %s', (backend) => {
 
     writeValue(memberOf(honest.doc, HANA), 'phone', '0120-000-999', sectionDefinitions.members.textKeys);
     await honest.saved();
-    const reader = newProvider({ url: websocketUrl, name: members, token: (await login('shougai1')).collabToken });
+    const reader = newProvider({ url: websocketUrl, name: members, token: (await login('fukushi2')).collabToken });
     await synced(reader);
     expect(memberOf(reader.doc, HANA).get('birthDate')).toBe('1944-05-10');
     expect(memberOf(reader.doc, HANA).get('phone')?.toString()).toBe('0120-000-999');
@@ -96,7 +96,7 @@ describe.each(storageBackends)('the case record on %s', (backend) => {
       expect(change).toMatchObject({ userId: houkatsu.user.id, name: '田中 誠', agencyName: '架空市北部地域包括支援センター' });
     });
 
-    const forger = newProvider({ url: websocketUrl, name: members, token: (await login('shougai1')).collabToken });
+    const forger = newProvider({ url: websocketUrl, name: members, token: (await login('fukushi2')).collabToken });
     const closes: string[] = [];
     forger.provider.on('close', ({ event }: { event: { reason: string } }) => closes.push(event.reason));
     await synced(forger);

@@ -53,7 +53,7 @@ describe.each(storageBackends)('a server killed with SIGKILL on %s', (backend) =
     const reader = newProvider({
       url: `ws://127.0.0.1:${second.port}/collaboration`,
       name: minutes,
-      token: await collabToken(second.port, 'shougai1'),
+      token: await collabToken(second.port, 'fukushi2'),
     });
     await synced(reader);
     const recovered = reader.doc.getXmlFragment(MINUTES_FRAGMENT).toString();

@@ -31,22 +31,22 @@ describe('section schemas', () => {
   });
 
   it.each([
-    ['a number where a date belongs', 'members', (doc: Y.Doc) => ensureMap(doc.getMap('members'), TARO).set('birthDate', 19720305)],
-    ['a date that does not exist', 'members', (doc: Y.Doc) => ensureMap(doc.getMap('members'), TARO).set('birthDate', '1972-02-31')],
-    ['an unknown status', 'overview', (doc: Y.Doc) => doc.getMap(OVERVIEW_ROOT).set('status', '完了済み')],
-    ['two main concerns', 'overview', (doc: Y.Doc) => ensureMap(doc.getMap(OVERVIEW_ROOT), 'concerns').set('債務', 'main')],
-    ['a 50 MB string', 'overview', (doc: Y.Doc) => writeValue(doc.getMap(OVERVIEW_ROOT), 'chiefComplaint', 'あ'.repeat(50 * 1024 * 1024), sectionDefinitions.overview.textKeys)],
-    ['a plain string where text merges', 'overview', (doc: Y.Doc) => doc.getMap(OVERVIEW_ROOT).set('chiefComplaint', '上書き')],
-    ['a Y.Text where a choice belongs', 'overview', (doc: Y.Doc) => doc.getMap(OVERVIEW_ROOT).set('status', new Y.Text('支援中'))],
-    ['a root the section does not have', 'plan', (doc: Y.Doc) => doc.getMap('secrets').set('x', 1)],
-    ['a grade of another handbook', 'member-health', (doc: Y.Doc) =>
-      writeValue(doc.getMap('members'), TARO, { handbooks: { book000001: { kind: '療育手帳', grade: '6級' } } }, new Set())],
-    ['negative yen', 'member-finance', (doc: Y.Doc) =>
-      ensureMap(ensureMap(ensureMap(doc.getMap('members'), TARO), 'entries'), 'debt000001').set('amountYen', -1)],
-    ['fractional yen', 'member-finance', (doc: Y.Doc) =>
-      ensureMap(ensureMap(ensureMap(doc.getMap('members'), TARO), 'entries'), 'debt000001').set('amountYen', 1.5)],
-    ['a progress entry without a kind', 'progress-log', (doc: Y.Doc) => ensureMap(doc.getMap(PROGRESS_ROOT), 'entry000001').delete('kind')],
-    ['an unknown task status', 'plan', (doc: Y.Doc) => ensureMap(doc.getMap('roles'), 'role000001').set('status', 'たぶん')],
+    ['a number where a date belongs', 'members', (doc: Y.Doc): void => void ensureMap(doc.getMap('members'), TARO).set('birthDate', 19720305)],
+    ['a date that does not exist', 'members', (doc: Y.Doc): void => void ensureMap(doc.getMap('members'), TARO).set('birthDate', '1972-02-31')],
+    ['an unknown status', 'overview', (doc: Y.Doc): void => void doc.getMap(OVERVIEW_ROOT).set('status', '完了済み')],
+    ['two main concerns', 'overview', (doc: Y.Doc): void => void ensureMap(doc.getMap(OVERVIEW_ROOT), 'concerns').set('債務', 'main')],
+    ['a 50 MB string', 'overview', (doc: Y.Doc): void => void writeValue(doc.getMap(OVERVIEW_ROOT), 'chiefComplaint', 'あ'.repeat(50 * 1024 * 1024), sectionDefinitions.overview.textKeys)],
+    ['a plain string where text merges', 'overview', (doc: Y.Doc): void => void doc.getMap(OVERVIEW_ROOT).set('chiefComplaint', '上書き')],
+    ['a Y.Text where a choice belongs', 'overview', (doc: Y.Doc): void => void doc.getMap(OVERVIEW_ROOT).set('status', new Y.Text('支援中'))],
+    ['a root the section does not have', 'plan', (doc: Y.Doc): void => void doc.getMap('secrets').set('x', 1)],
+    ['a grade of another handbook', 'member-health', (doc: Y.Doc): void =>
+      void writeValue(doc.getMap('members'), TARO, { handbooks: { book000001: { kind: '療育手帳', grade: '6級' } } }, new Set())],
+    ['negative yen', 'member-finance', (doc: Y.Doc): void =>
+      void ensureMap(ensureMap(ensureMap(doc.getMap('members'), TARO), 'entries'), 'debt000001').set('amountYen', -1)],
+    ['fractional yen', 'member-finance', (doc: Y.Doc): void =>
+      void ensureMap(ensureMap(ensureMap(doc.getMap('members'), TARO), 'entries'), 'debt000001').set('amountYen', 1.5)],
+    ['a progress entry without a kind', 'progress-log', (doc: Y.Doc): void => void ensureMap(doc.getMap(PROGRESS_ROOT), 'entry000001').delete('kind')],
+    ['an unknown task status', 'plan', (doc: Y.Doc): void => void ensureMap(doc.getMap('roles'), 'role000001').set('status', 'たぶん')],
   ] as const)('refuse %s', (_label, section, change) => {
     expect(sectionProblems(withChange(section, change), section)).not.toEqual([]);
   });
