@@ -9,12 +9,15 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { resolveTokenSecret } from './auth/tokenSecret.ts';
 import { TokenService } from './auth/tokens.ts';
+import { applyAccessChange } from './collaboration/accessChanges.ts';
 import { AuthenticationExtension } from './collaboration/AuthenticationExtension.ts';
+import { AwarenessFilterExtension } from './collaboration/AwarenessFilterExtension.ts';
 import { AuthenticationDeadline, attachCollaborationSocket } from './collaboration/collaborationSocket.ts';
 import { ConnectionLimitsExtension } from './collaboration/ConnectionLimitsExtension.ts';
 import { DurableUpdateLogExtension } from './collaboration/DurableUpdateLogExtension.ts';
 import { CaseProjectionExtension } from './collaboration/CaseProjectionExtension.ts';
 import { FieldAttributionExtension } from './collaboration/FieldAttributionExtension.ts';
+import { MaskedViewExtension } from './collaboration/MaskedViewExtension.ts';
 import { SectionInitializationExtension } from './collaboration/SectionInitializationExtension.ts';
 import { ServerWriter } from './collaboration/serverOrigin.ts';
 import { TokenExpiryExtension } from './collaboration/TokenExpiryExtension.ts';
@@ -104,8 +107,10 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
       new ConnectionLimitsExtension(configuration.maxDocumentsPerConnection),
       new AuthenticationExtension(tokens, new AccessRepository(database)),
       new TokenExpiryExtension(),
+      new AwarenessFilterExtension(),
       deadline,
       new UpdateValidationExtension(logger),
+      new MaskedViewExtension(logger),
       new DurableUpdateLogExtension({
         updateLog,
         logger,
@@ -118,7 +123,13 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
     ],
   });
 
-  const api = createApi({ database, tokens, logger, version: packageJson.version });
+  const api = createApi({
+    database,
+    tokens,
+    logger,
+    version: packageJson.version,
+    onAccessChanged: (caseId, agencyId, access) => applyAccessChange(hocuspocus, caseId, agencyId, access),
+  });
   const app = createWebApp(api, configuration.staticDir);
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   attachCollaborationSocket(httpServer, hocuspocus, deadline, {

@@ -28,7 +28,7 @@ export class CaseProjectionExtension implements Extension {
 
   async onChange({ documentName, document }: onChangePayload): Promise<void> {
     const parsed = parseCaseDocumentName(documentName);
-    if (!parsed || !projectedSections.has(parsed.section)) return;
+    if (!parsed || parsed.view === 'masked' || !projectedSections.has(parsed.section)) return;
     clearTimeout(this.timers.get(documentName));
     this.timers.set(
       documentName,

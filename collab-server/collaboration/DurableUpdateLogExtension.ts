@@ -6,6 +6,7 @@ import type {
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { CloseCode } from '../../model/closeCodes.ts';
+import { parseCaseDocumentName } from '../../model/documentNames.ts';
 import type { Logger } from '../logger.ts';
 import type { UpdateLog } from '../store/updateLog.ts';
 import { CollaborationRefusal, type KasaneContext } from './context.ts';
@@ -44,6 +45,7 @@ export class DurableUpdateLogExtension implements Extension {
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+    if (parseCaseDocumentName(documentName)?.view === 'masked') return;
     const stored = await this.options.updateLog.load(documentName);
     if (stored) Y.applyUpdate(document, stored.state);
     this.tailLengths.set(documentName, stored?.tailLength ?? 0);

@@ -41,7 +41,7 @@ export class FieldAttributionExtension implements Extension {
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
     const parsed = parseCaseDocumentName(documentName);
-    if (!parsed || !(ATTRIBUTION_ROOT in sectionDefinitions[parsed.section].roots)) return;
+    if (!parsed || parsed.view === 'masked' || !(ATTRIBUTION_ROOT in sectionDefinitions[parsed.section].roots)) return;
     document.on('afterTransaction', (transaction: Y.Transaction) => {
       const origin = transaction.origin as { source?: string; connection?: { context: KasaneContext } } | null;
       if (origin?.source !== 'connection' || !origin.connection) return;

@@ -22,7 +22,7 @@ export class SectionInitializationExtension implements Extension {
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     const parsed = parseCaseDocumentName(documentName);
-    if (!parsed) return;
+    if (!parsed || parsed.view === 'masked') return;
     if (schemaVersionOf(document) === undefined) {
       const initial = createSectionDocument(parsed.section);
       await this.writer.write(document, null, () => Y.applyUpdate(document, Y.encodeStateAsUpdate(initial)));

@@ -24,6 +24,7 @@ import { UpdateLog } from '../store/updateLog.ts';
 import { UserRepository } from '../store/userRepository.ts';
 import { apiError, respondWithError } from './apiError.ts';
 import { requireUser } from './requireUser.ts';
+import { createSharingApi, type SharingApiDependencies } from './sharingApi.ts';
 import { validate } from './validate.ts';
 
 export interface ApiDependencies {
@@ -31,11 +32,12 @@ export interface ApiDependencies {
   tokens: TokenService;
   logger: Logger;
   version: string;
+  onAccessChanged: SharingApiDependencies['onAccessChanged'];
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function createApi({ database, tokens, logger, version }: ApiDependencies): Hono {
+export function createApi({ database, tokens, logger, version, onAccessChanged }: ApiDependencies): Hono {
   const users = new UserRepository(database);
   const cases = new CaseRepository(database);
   const authenticated = requireUser(tokens);
@@ -103,6 +105,10 @@ export function createApi({ database, tokens, logger, version }: ApiDependencies
     if (found === 'forbidden') return respondWithError(c, 403, 'forbidden');
     return c.json(found);
   });
+
+  api.use('/cases/:caseId/*', authenticated);
+  api.use('/agencies', authenticated);
+  api.route('/', createSharingApi({ database, logger, onAccessChanged }));
 
   api.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { parseCaseDocumentName, type CaseSection } from '../../model/documentNames.ts';
+import { redactText, redactionFor } from '../../model/access/masking.ts';
 import { searchText } from '../../model/searchText.ts';
 import { readSection } from '../../model/sections/sectionRegistry.ts';
 import type { Queryable } from '../db/database.ts';
@@ -18,7 +19,7 @@ export const projectedSections: ReadonlySet<CaseSection> = new Set(['overview', 
  */
 export async function projectSection(db: Queryable, documentName: string, doc: Y.Doc): Promise<void> {
   const parsed = parseCaseDocumentName(documentName);
-  if (!parsed || !projectedSections.has(parsed.section)) return;
+  if (!parsed || parsed.view === 'masked' || !projectedSections.has(parsed.section)) return;
   const { caseId, section } = parsed;
   const json = readSection(doc, section);
   switch (section) {
@@ -29,6 +30,7 @@ export async function projectSection(db: Queryable, documentName: string, doc: Y
         `update cases set status = $2, title = case when $3 = '' then title else $3 end, updated_at = now() where id = $1`,
         [caseId, asString(overview.status) || null, title],
       );
+      await refreshMaskedTitle(db, caseId);
       return;
     }
     case 'members': {
@@ -51,6 +53,7 @@ export async function projectSection(db: Queryable, documentName: string, doc: Y
         caseId,
         householdName || null,
       ]);
+      await refreshMaskedTitle(db, caseId);
       return;
     }
     case 'progress-log': {
@@ -95,4 +98,16 @@ async function replaceTasks(
     );
   }
   await db.query('update cases set updated_at = now() where id = $1', [caseId]);
+}
+
+/** The title as agencies without the overview see it: the household's names replaced. */
+async function refreshMaskedTitle(db: Queryable, caseId: string): Promise<void> {
+  const { rows } = await db.query<{ member_id: string; name: string; kana: string }>(
+    'select member_id, name, kana from case_members where case_id = $1',
+    [caseId],
+  );
+  const members = rows.map((row, position) => ({ id: row.member_id, position, name: row.name, kana: row.kana }));
+  const titleRow = await db.query<{ title: string }>('select title from cases where id = $1', [caseId]);
+  const title = titleRow.rows[0]?.title ?? '';
+  await db.query('update cases set masked_title = $2 where id = $1', [caseId, redactText(title, redactionFor({ members }))]);
 }

@@ -3,6 +3,11 @@ import { searchText } from '../../model/searchText.ts';
 import { caseStatuses } from '../../model/sections/overview.ts';
 import type { Queryable } from '../db/database.ts';
 
+function levelIn(section: string, levels: string[]): string {
+  return `exists (select 1 from case_section_access s where s.case_id = c.id and s.agency_id = $1
+                   and s.section = '${section}' and s.level in (${levels.map((level) => `'${level}'`).join(', ')}))`;
+}
+
 interface CaseRow {
   id: string;
   title: string;
@@ -16,9 +21,16 @@ interface CaseRow {
   open_tasks: number;
 }
 
+/**
+ * A case as one agency ($1) may see it: the title masked unless it may see the overview, the
+ * household name only if it may see the identity section (世帯・世帯員).
+ */
 const summarySelect = `
-  select c.id, c.title, c.created_at, c.updated_at, c.lead_agency_id, la.name as lead_agency_name,
-         c.household_name, c.status,
+  select c.id,
+         case when ${levelIn('overview', ['edit', 'view'])} then c.title else coalesce(c.masked_title, '') end as title,
+         c.created_at, c.updated_at, c.lead_agency_id, la.name as lead_agency_name,
+         case when ${levelIn('members', ['edit', 'view'])} then c.household_name else null end as household_name,
+         c.status,
          (select count(*)::int from case_tasks t where t.case_id = c.id and t.status <> '完了') as open_tasks,
          (select coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) order by a.name), '[]'::json)
             from case_agencies ca join agencies a on a.id = ca.agency_id
@@ -54,8 +66,9 @@ export class CaseRepository {
     const { rows } = await this.db.query<CaseRow>(
       `${summarySelect}
         where exists (select 1 from case_agencies ca where ca.case_id = c.id and ca.agency_id = $1)
-          and ($2 = '' or exists (select 1 from case_members m where m.case_id = c.id and m.search_text like $3)
-                       or lower(c.title) like $3)
+          and ($2 = '' or (${levelIn('members', ['edit', 'view'])}
+                           and exists (select 1 from case_members m where m.case_id = c.id and m.search_text like $3))
+                       or (${levelIn('overview', ['edit', 'view'])} and lower(c.title) like $3))
           and ($4::text is null or c.status = $4)
           and ($5::uuid is null or exists (select 1 from case_agencies fa where fa.case_id = c.id and fa.agency_id = $5))
         order by c.updated_at desc`,
@@ -65,7 +78,7 @@ export class CaseRepository {
   }
 
   async findForAgency(caseId: string, agencyId: string): Promise<CaseSummary | 'forbidden' | null> {
-    const { rows } = await this.db.query<CaseRow>(`${summarySelect} where c.id = $1`, [caseId]);
+    const { rows } = await this.db.query<CaseRow>(`${summarySelect} where c.id = $2`, [agencyId, caseId]);
     const row = rows[0];
     if (!row) return null;
     return row.agencies.some((agency) => agency.id === agencyId) ? toSummary(row) : 'forbidden';

@@ -59,3 +59,22 @@ export function writeObject(
 ): void {
   for (const [key, value] of Object.entries(values)) writeValue(target, key, value, textKeys);
 }
+
+/**
+ * Makes a Y.Map hold exactly `values` (keys not in it are removed), changing only what differs,
+ * so that a document kept in step with another sends small updates.
+ */
+export function syncObject(
+  target: Y.Map<unknown>,
+  values: { readonly [key: string]: PlainValue | undefined },
+  textKeys: ReadonlySet<string>,
+): void {
+  for (const key of [...target.keys()]) if (!(key in values) || values[key] === undefined) target.delete(key);
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== null && typeof value === 'object' && !(textKeys.has(key) && typeof value === 'string')) {
+      syncObject(ensureMap(target, key), value, textKeys);
+    } else {
+      writeValue(target, key, value, textKeys);
+    }
+  }
+}

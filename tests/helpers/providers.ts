@@ -16,10 +16,19 @@ export interface TestProvider {
  * A real @hocuspocus/provider client with its own websocket, destroyed when the calling
  * test finishes (the counterpart of Hocuspocus' `newHocuspocusProvider`).
  */
-export function newProvider(options: { url: string; name: string; token: string | (() => string) }): TestProvider {
+export function newProvider(options: {
+  url: string;
+  name: string;
+  token: string | (() => string);
+  WebSocketPolyfill?: typeof WebSocket;
+}): TestProvider {
   const doc = new Y.Doc();
   let failure: string | undefined;
-  const websocketProvider = new HocuspocusProviderWebsocket({ url: options.url, maxAttempts: 3 });
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url: options.url,
+    maxAttempts: 3,
+    ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+  });
   const provider = new HocuspocusProvider({
     websocketProvider,
     name: options.name,
