@@ -8,14 +8,14 @@ export class WireRecorder {
 
   /** A WebSocket class (for `WebSocketPolyfill`) that records what it receives. */
   webSocketClass(): typeof WebSocket {
-    const recorder = this;
+    const received = this.received;
     return class RecordingWebSocket extends WebSocket {
       constructor(url: string | URL, protocols?: string | string[]) {
         super(url, protocols);
         this.binaryType = 'arraybuffer';
         this.addEventListener('message', (event: MessageEvent) => {
           const data = event.data as ArrayBuffer | string;
-          recorder.received.push(typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data));
+          received.push(typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data));
         });
       }
     };
