@@ -27,6 +27,8 @@ export interface KasaneConfiguration {
   /** Seed demo data when the database is empty. */
   seedDemoData: boolean;
   logLevel: string;
+  /** Behind a reverse proxy: take the client address for the 監査ログ from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 export const defaultConfiguration: KasaneConfiguration = {
@@ -43,6 +45,7 @@ export const defaultConfiguration: KasaneConfiguration = {
   staticDir: path.resolve('dist'),
   seedDemoData: true,
   logLevel: 'info',
+  trustProxy: false,
 };
 
 const optionalString = z
@@ -62,6 +65,7 @@ const environmentSchema = z.object({
   KASANE_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).optional(),
   KASANE_SEED_DEMO: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: optionalString,
+  KASANE_TRUST_PROXY: z.enum(['true', 'false']).optional(),
 });
 
 export function configurationFromEnvironment(
@@ -79,5 +83,6 @@ export function configurationFromEnvironment(
     maxMessageBytes: env.KASANE_MAX_MESSAGE_BYTES ?? defaultConfiguration.maxMessageBytes,
     seedDemoData: env.KASANE_SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? defaultConfiguration.logLevel,
+    trustProxy: env.KASANE_TRUST_PROXY === 'true',
   };
 }

@@ -1,5 +1,5 @@
 import { configurationFromEnvironment } from './config.ts';
-import { DEMO_PASSWORD, demoAgencies } from './seed/demoData.ts';
+import { DEMO_PASSWORD, demoAdministrator, demoAgencies } from './seed/demoData.ts';
 import { createKasaneServer } from './server.ts';
 
 const configuration = configurationFromEnvironment();
@@ -11,7 +11,8 @@ const storage = server.database.kind === 'pglite'
   : 'PostgreSQL（DATABASE_URL）';
 const accounts = demoAgencies
   .map((agency) => `    ${agency.users.map((user) => user.loginId).join(', ').padEnd(22)} ${agency.name}`)
-  .join('\n');
+  .join('\n')
+  .concat(`\n    ${demoAdministrator.loginId.padEnd(22)} 監査ログの管理者（${demoAdministrator.name}）`);
 process.stdout.write(`
   kasane が起動しました  http://localhost:${port}
   保存先: ${storage}

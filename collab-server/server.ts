@@ -12,7 +12,9 @@ import { TokenService } from './auth/tokens.ts';
 import { applyAccessChange } from './collaboration/accessChanges.ts';
 import { AuthenticationExtension } from './collaboration/AuthenticationExtension.ts';
 import { AwarenessFilterExtension } from './collaboration/AwarenessFilterExtension.ts';
-import { AuthenticationDeadline, attachCollaborationSocket } from './collaboration/collaborationSocket.ts';
+import { AuthenticationDeadline, ConnectionAddresses, attachCollaborationSocket } from './collaboration/collaborationSocket.ts';
+import { AuditExtension } from './collaboration/AuditExtension.ts';
+import { AuditTrail } from './audit/auditTrail.ts';
 import { ConnectionLimitsExtension } from './collaboration/ConnectionLimitsExtension.ts';
 import { DurableUpdateLogExtension } from './collaboration/DurableUpdateLogExtension.ts';
 import { CaseProjectionExtension } from './collaboration/CaseProjectionExtension.ts';
@@ -94,6 +96,8 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
   const cases = new CaseRepository(database);
   const touchCase = createCaseToucher(cases, logger);
   const deadline = new AuthenticationDeadline();
+  const addresses = new ConnectionAddresses();
+  const audit = new AuditTrail(database);
   const updateLog = new UpdateLog(database);
   const serverWriter = new ServerWriter(updateLog);
 
@@ -120,6 +124,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
       new SectionInitializationExtension(serverWriter),
       new FieldAttributionExtension(serverWriter),
       new CaseProjectionExtension(database, logger),
+      new AuditExtension(audit, logger, addresses.addressOf),
     ],
   });
 
@@ -129,10 +134,12 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
     logger,
     version: packageJson.version,
     onAccessChanged: (caseId, agencyId, access) => applyAccessChange(hocuspocus, caseId, agencyId, access),
+    audit,
+    trustProxy: configuration.trustProxy,
   });
   const app = createWebApp(api, configuration.staticDir);
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-  attachCollaborationSocket(httpServer, hocuspocus, deadline, {
+  attachCollaborationSocket(httpServer, hocuspocus, deadline, addresses, {
     maxMessageBytes: configuration.maxMessageBytes,
     authenticationDeadlineMs: configuration.authenticationDeadlineMs,
   });

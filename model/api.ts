@@ -16,6 +16,7 @@ export const currentUserSchema = z.object({
   name: z.string(),
   agencyId: z.uuid(),
   agencyName: z.string(),
+  role: z.enum(['worker', 'admin']).default('worker'),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 

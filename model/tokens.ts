@@ -17,6 +17,8 @@ export const tokenClaimsSchema = z.object({
   agencyId: z.uuid(),
   name: z.string().min(1).max(100),
   agencyName: z.string().min(1).max(200),
+  /** 'admin' is the municipal administrator (監査ログ, accounts); everyone else is 'worker'. */
+  role: z.enum(['worker', 'admin']).default('worker'),
   exp: z.number().int(),
   iat: z.number().int(),
 });

@@ -13,6 +13,7 @@ export interface TokenSubject {
   agencyId: string;
   name: string;
   agencyName: string;
+  role: 'worker' | 'admin';
 }
 
 export type TokenVerification =
@@ -37,6 +38,7 @@ export class TokenService {
       agencyId: subject.agencyId,
       name: subject.name,
       agencyName: subject.agencyName,
+      role: subject.role,
     })
       .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT' })
       .setSubject(subject.userId)

@@ -23,11 +23,23 @@ export class AuthenticationDeadline implements Extension {
   }
 }
 
+/** The client address of each websocket's request, for the 監査ログ. */
+export class ConnectionAddresses {
+  private readonly addresses = new WeakMap<Request, string>();
+
+  remember(request: Request, address: string | undefined): void {
+    if (address) this.addresses.set(request, address);
+  }
+
+  addressOf = (request: Request): string | null => this.addresses.get(request) ?? null;
+}
+
 /** Serves Hocuspocus on our own HTTP server (which also serves the API and the app). */
 export function attachCollaborationSocket(
   httpServer: HttpServer,
   hocuspocus: Hocuspocus,
   deadline: AuthenticationDeadline,
+  addresses: ConnectionAddresses,
   options: CollaborationSocketOptions,
 ): void {
   type Attached = { handleMessage(data: Uint8Array): void; handleClose(event: { code: number; reason: string }): void };
@@ -37,6 +49,7 @@ export function attachCollaborationSocket(
     hooks: {
       open(peer) {
         const request = peer.request as Request;
+        addresses.remember(request, peer.remoteAddress);
         clients.set(peer, hocuspocus.handleConnection(peer.websocket as unknown as WebSocketLike, request));
         const timer = setTimeout(() => {
           if (!deadline.authenticated.has(request)) {

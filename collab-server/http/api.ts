@@ -23,6 +23,9 @@ import { CaseRepository } from '../store/caseRepository.ts';
 import { UpdateLog } from '../store/updateLog.ts';
 import { UserRepository } from '../store/userRepository.ts';
 import { apiError, respondWithError } from './apiError.ts';
+import type { AuditTrail } from '../audit/auditTrail.ts';
+import { createAuditApi } from './auditApi.ts';
+import { clientAddress } from './clientAddress.ts';
 import { requireUser } from './requireUser.ts';
 import { createSharingApi, type SharingApiDependencies } from './sharingApi.ts';
 import { validate } from './validate.ts';
@@ -33,11 +36,14 @@ export interface ApiDependencies {
   logger: Logger;
   version: string;
   onAccessChanged: SharingApiDependencies['onAccessChanged'];
+  audit: AuditTrail;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function createApi({ database, tokens, logger, version, onAccessChanged }: ApiDependencies): Hono {
+export function createApi({ database, tokens, logger, version, onAccessChanged, audit, trustProxy }: ApiDependencies): Hono {
   const users = new UserRepository(database);
   const cases = new CaseRepository(database);
   const authenticated = requireUser(tokens);
@@ -53,23 +59,27 @@ export function createApi({ database, tokens, logger, version, onAccessChanged }
     const user = await users.findActiveByLoginId(loginId);
     if (!user || !(await verifyPassword(user.passwordHash, password))) {
       logger.info({ loginId }, 'login failed');
+      await audit.record({ action: 'login.failed', user: { id: null, loginId }, address: clientAddress(c, trustProxy) });
       return respondWithError(c, 401, 'invalid_credentials');
     }
-    const subject = { userId: user.id, agencyId: user.agencyId, name: user.name, agencyName: user.agencyName };
+    const subject = { userId: user.id, agencyId: user.agencyId, name: user.name, agencyName: user.agencyName, role: user.role };
     const access = await tokens.issue(subject, 'access');
     const collab = await tokens.issue(subject, 'collab');
     logger.info({ userId: user.id }, 'login');
+    await audit.record({ action: 'login', user: { id: user.id, loginId: user.loginId, agencyId: user.agencyId }, address: clientAddress(c, trustProxy) });
     const session: Session = {
       accessToken: access.token,
       collabToken: collab.token,
       expiresAt: access.expiresAt,
-      user: { id: user.id, loginId: user.loginId, name: user.name, agencyId: user.agencyId, agencyName: user.agencyName },
+      user: { id: user.id, loginId: user.loginId, name: user.name, agencyId: user.agencyId, agencyName: user.agencyName, role: user.role },
     };
     return c.json(session);
   });
 
-  api.post('/auth/logout', authenticated, (c) => {
-    logger.info({ userId: c.get('user').sub }, 'logout');
+  api.post('/auth/logout', authenticated, async (c) => {
+    const user = c.get('user');
+    logger.info({ userId: user.sub }, 'logout');
+    await audit.record({ action: 'logout', user: { id: user.sub, agencyId: user.agencyId }, address: clientAddress(c, trustProxy) });
     return c.body(null, 204);
   });
 
@@ -108,7 +118,10 @@ export function createApi({ database, tokens, logger, version, onAccessChanged }
 
   api.use('/cases/:caseId/*', authenticated);
   api.use('/agencies', authenticated);
-  api.route('/', createSharingApi({ database, logger, onAccessChanged }));
+  api.route('/', createSharingApi({ database, logger, onAccessChanged, audit, trustProxy }));
+  api.use('/audit/*', authenticated);
+  api.use('/audit', authenticated);
+  api.route('/audit', createAuditApi(audit, trustProxy));
 
   api.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {

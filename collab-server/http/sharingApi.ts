@@ -14,9 +14,11 @@ import { caseIdSchema } from '../../model/documentNames.ts';
 import type { TokenClaims } from '../../model/tokens.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import type { AuditTrail } from '../audit/auditTrail.ts';
 import { AccessRepository } from '../store/accessRepository.ts';
 import { SharingRepository } from '../store/sharingRepository.ts';
 import { respondWithError } from './apiError.ts';
+import { clientAddress } from './clientAddress.ts';
 import type { AuthenticatedEnv } from './requireUser.ts';
 import { validate } from './validate.ts';
 
@@ -25,6 +27,8 @@ export interface SharingApiDependencies {
   logger: Logger;
   /** Tells open connections of the agency about its new access (closes what changed). */
   onAccessChanged: (caseId: string, agencyId: string, access: AgencyAccess) => void;
+  audit: AuditTrail;
+  trustProxy: boolean;
 }
 
 const caseParams = z.object({ caseId: caseIdSchema });
@@ -38,7 +42,7 @@ interface CaseRole {
 }
 
 /** 共有設定: who takes part in a case and how much of each section each agency sees. */
-export function createSharingApi({ database, logger, onAccessChanged }: SharingApiDependencies): Hono<AuthenticatedEnv> {
+export function createSharingApi({ database, logger, onAccessChanged, audit, trustProxy }: SharingApiDependencies): Hono<AuthenticatedEnv> {
   const access = new AccessRepository(database);
   const sharing = new SharingRepository(database);
   const api = new Hono<AuthenticatedEnv>();
@@ -107,6 +111,7 @@ export function createSharingApi({ database, logger, onAccessChanged }: SharingA
     if (takesPart.rows.length === 0) return respondWithError(c, 404, 'not_found');
     const levels = await database.transaction((tx) => new AccessRepository(tx).setLevels(caseId, agencyId, c.req.valid('json').levels, user.sub));
     logger.info({ caseId, agencyId, by: user.sub }, 'sharing changed');
+    await audit.record({ action: 'sharing.change', user: { id: user.sub, agencyId: user.agencyId }, caseId, detail: { agencyId, levels: c.req.valid('json').levels }, address: clientAddress(c, trustProxy) });
     onAccessChanged(caseId, agencyId, levels);
     return c.json(await sharingOf(caseId, role.leadAgencyId));
   });
@@ -129,6 +134,7 @@ export function createSharingApi({ database, logger, onAccessChanged }: SharingA
       await new SharingRepository(tx).recordMembership(caseId, agencyId, true, user.sub);
       await new AccessRepository(tx).setLevels(caseId, agencyId, defaultAccess('participant'), user.sub);
     });
+    await audit.record({ action: 'sharing.agency', user: { id: user.sub, agencyId: user.agencyId }, caseId, detail: { added: agencyId }, address: clientAddress(c, trustProxy) });
     return c.json(await sharingOf(caseId, role.leadAgencyId), 201);
   });
 
@@ -143,6 +149,7 @@ export function createSharingApi({ database, logger, onAccessChanged }: SharingA
       if (removed.rows.length > 0) await new SharingRepository(tx).recordMembership(caseId, agencyId, false, user.sub);
     });
     onAccessChanged(caseId, agencyId, {});
+    await audit.record({ action: 'sharing.agency', user: { id: user.sub, agencyId: user.agencyId }, caseId, detail: { removed: agencyId }, address: clientAddress(c, trustProxy) });
     return c.json(await sharingOf(caseId, role.leadAgencyId));
   });
 
@@ -153,6 +160,7 @@ export function createSharingApi({ database, logger, onAccessChanged }: SharingA
     if (!role) return respondWithError(c, 404, 'not_found');
     if (!role.canManage) return respondWithError(c, 403, 'forbidden');
     await sharing.recordConsent(caseId, { memberId, ...c.req.valid('json') }, user.sub);
+    await audit.record({ action: 'consent.record', user: { id: user.sub, agencyId: user.agencyId }, caseId, detail: { memberId, status: c.req.valid('json').status }, address: clientAddress(c, trustProxy) });
     return c.json(await sharingOf(caseId, role.leadAgencyId));
   });
 
@@ -163,6 +171,7 @@ export function createSharingApi({ database, logger, onAccessChanged }: SharingA
     if (!role) return respondWithError(c, 404, 'not_found');
     if (!role.canManage) return respondWithError(c, 403, 'forbidden');
     await sharing.setMeetingBasis(caseId, agencyId, c.req.valid('json').active, user.sub);
+    await audit.record({ action: 'sharing.change', user: { id: user.sub, agencyId: user.agencyId }, caseId, detail: { agencyId, meetingBasis: c.req.valid('json').active }, address: clientAddress(c, trustProxy) });
     return c.json(await sharingOf(caseId, role.leadAgencyId));
   });
 

@@ -58,6 +58,14 @@ export const demoAgencies: DemoAgency[] = [
   },
 ];
 
+/** The municipal administrator: 監査ログ and accounts, no case of their own. */
+export const demoAdministrator = {
+  id: '5e0a7d3c-9999-4a8b-8c01-000000000001',
+  loginId: 'kanri1',
+  name: '小林 恵',
+  agencyId: '0b6c1f8e-2d1a-4c3e-9a51-000000000001',
+};
+
 export const demoCase = {
   id: '7f3e2a10-9c4b-4d5e-8f60-000000000001',
   title: '山田世帯（山田 ハナ・山田 太郎）',

@@ -9,7 +9,7 @@ import { AccessRepository } from '../store/accessRepository.ts';
 import { CaseRepository } from '../store/caseRepository.ts';
 import { UpdateLog } from '../store/updateLog.ts';
 import { fillDemoSection } from './demoCaseRecord.ts';
-import { DEMO_PASSWORD, demoAgencies, demoCase, demoMinutes, demoSharing } from './demoData.ts';
+import { DEMO_PASSWORD, demoAdministrator, demoAgencies, demoCase, demoMinutes, demoSharing } from './demoData.ts';
 
 function demoMinutesDocument(): Y.Doc {
   const doc = createSectionDocument('minutes');
@@ -52,6 +52,10 @@ export async function seedDemoData(database: Database, { reset }: { reset: boole
         );
       }
     }
+    await tx.query(
+      `insert into users (id, agency_id, login_id, name, password_hash, role) values ($1, $2, $3, $4, $5, 'admin')`,
+      [demoAdministrator.id, demoAdministrator.agencyId, demoAdministrator.loginId, demoAdministrator.name, passwordHash],
+    );
     await new CaseRepository(tx).create(demoCase);
     const access = new AccessRepository(tx);
     for (const [agencyId, levels] of Object.entries(demoSharing)) {

@@ -7,6 +7,7 @@ export interface UserRecord {
   agencyId: string;
   agencyName: string;
   passwordHash: string;
+  role: 'worker' | 'admin';
 }
 
 export class UserRepository {
@@ -19,7 +20,7 @@ export class UserRepository {
   async findActiveByLoginId(loginId: string): Promise<UserRecord | null> {
     const { rows } = await this.db.query<UserRecord>(
       `select u.id, u.login_id as "loginId", u.name, u.agency_id as "agencyId",
-              a.name as "agencyName", u.password_hash as "passwordHash"
+              a.name as "agencyName", u.password_hash as "passwordHash", u.role
          from users u join agencies a on a.id = u.agency_id
         where u.login_id = $1 and u.disabled_at is null`,
       [loginId],

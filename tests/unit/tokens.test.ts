@@ -8,6 +8,7 @@ const subject = {
   agencyId: '0b6c1f8e-2d1a-4c3e-9a51-000000000001',
   name: '佐藤 美咲',
   agencyName: '架空市 福祉総合相談課',
+  role: 'worker' as const,
 };
 const claims = { type: 'collab', agencyId: subject.agencyId, name: subject.name, agencyName: subject.agencyName };
 
