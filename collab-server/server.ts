@@ -15,6 +15,7 @@ import { AwarenessFilterExtension } from './collaboration/AwarenessFilterExtensi
 import { AuthenticationDeadline, ConnectionAddresses, attachCollaborationSocket } from './collaboration/collaborationSocket.ts';
 import { AuditExtension } from './collaboration/AuditExtension.ts';
 import { AuditTrail } from './audit/auditTrail.ts';
+import { restoreSection } from './history/restoreSection.ts';
 import { ConnectionLimitsExtension } from './collaboration/ConnectionLimitsExtension.ts';
 import { DurableUpdateLogExtension } from './collaboration/DurableUpdateLogExtension.ts';
 import { CaseProjectionExtension } from './collaboration/CaseProjectionExtension.ts';
@@ -135,6 +136,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
     version: packageJson.version,
     onAccessChanged: (caseId, agencyId, access) => applyAccessChange(hocuspocus, caseId, agencyId, access),
     audit,
+    restore: (caseId, section, seq, author) => restoreSection({ hocuspocus, database, writer: serverWriter }, caseId, section, seq, author),
     trustProxy: configuration.trustProxy,
   });
   const app = createWebApp(api, configuration.staticDir);

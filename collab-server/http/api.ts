@@ -25,6 +25,7 @@ import { UserRepository } from '../store/userRepository.ts';
 import { apiError, respondWithError } from './apiError.ts';
 import type { AuditTrail } from '../audit/auditTrail.ts';
 import { createAuditApi } from './auditApi.ts';
+import { createHistoryApi, type HistoryApiDependencies } from './historyApi.ts';
 import { clientAddress } from './clientAddress.ts';
 import { requireUser } from './requireUser.ts';
 import { createSharingApi, type SharingApiDependencies } from './sharingApi.ts';
@@ -37,13 +38,14 @@ export interface ApiDependencies {
   version: string;
   onAccessChanged: SharingApiDependencies['onAccessChanged'];
   audit: AuditTrail;
+  restore: HistoryApiDependencies['restore'];
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function createApi({ database, tokens, logger, version, onAccessChanged, audit, trustProxy }: ApiDependencies): Hono {
+export function createApi({ database, tokens, logger, version, onAccessChanged, audit, restore, trustProxy }: ApiDependencies): Hono {
   const users = new UserRepository(database);
   const cases = new CaseRepository(database);
   const authenticated = requireUser(tokens);
@@ -119,6 +121,7 @@ export function createApi({ database, tokens, logger, version, onAccessChanged, 
   api.use('/cases/:caseId/*', authenticated);
   api.use('/agencies', authenticated);
   api.route('/', createSharingApi({ database, logger, onAccessChanged, audit, trustProxy }));
+  api.route('/', createHistoryApi({ database, audit, trustProxy, restore }));
   api.use('/audit/*', authenticated);
   api.use('/audit', authenticated);
   api.route('/audit', createAuditApi(audit, trustProxy));

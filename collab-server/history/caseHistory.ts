@@ -1,0 +1,190 @@
+import * as Y from 'yjs';
+import type { AccessLevel, AgencyAccess } from '../../model/access/accessLevels.ts';
+import { householdIdentityFrom, redactionFor, type HouseholdIdentity, type MemberIdentity, type Redaction } from '../../model/access/masking.ts';
+import { maskedSectionJson, renderMaskedView } from '../../model/access/maskedViews.ts';
+import { caseDocumentName, caseSections, type CaseSection } from '../../model/documentNames.ts';
+import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
+import type { Comparison, HistoryQuery, RevisionGroup } from '../../model/history/historyApi.ts';
+import { diffSectionJson, diffText, summarizeFields, summarizeMinutes } from '../../model/history/sectionDiff.ts';
+import { readSection, sectionDefinitions } from '../../model/sections/sectionRegistry.ts';
+import type { Queryable } from '../db/database.ts';
+import { RevisionStore, type LogRow } from './revisionStore.ts';
+
+// Edits by one person with pauses shorter than this are one revision in the timeline.
+const BURST_GAP_MS = 5 * 60_000;
+const GROUPS_PER_SECTION = 100;
+// How often the identity section's names are sampled while collecting every name it ever held.
+const IDENTITY_SAMPLE_EVERY = 20;
+
+interface Group {
+  rows: LogRow[];
+}
+
+type Readable = { kind: 'json'; json: Record<string, unknown> } | { kind: 'text'; text: string; paragraphs: number };
+
+function groupRows(rows: LogRow[]): Group[] {
+  const groups: Group[] = [];
+  for (const row of rows) {
+    const current = groups.at(-1);
+    const last = current?.rows.at(-1);
+    if (current && last && last.userId === row.userId && row.at.getTime() - last.at.getTime() <= BURST_GAP_MS) current.rows.push(row);
+    else groups.push({ rows: [row] });
+  }
+  return groups;
+}
+
+function minutesText(doc: Y.Doc): { text: string; paragraphs: number } {
+  const blocks = doc.getXmlFragment(MINUTES_FRAGMENT).toArray();
+  const texts = blocks.map((block) =>
+    block instanceof Y.XmlElement || block instanceof Y.XmlText ? block.toString().replace(/<[^>]+>/g, '') : '',
+  );
+  return { text: texts.join('\n'), paragraphs: blocks.length };
+}
+
+/** Case history for one agency: only sections it may see, masked where it sees them masked. */
+export class CaseHistory {
+  private readonly db: Queryable;
+  private readonly store: RevisionStore;
+
+  constructor(db: Queryable) {
+    this.db = db;
+    this.store = new RevisionStore(db);
+  }
+
+  /**
+   * Every identity the household's identity section has held, so that a masked reader's view of
+   * an old revision is masked against the names of then as well as of now.
+   */
+  async redactionOverTime(caseId: string): Promise<Redaction> {
+    const name = caseDocumentName(caseId, 'members');
+    const rows = await this.store.rows(name);
+    const samples = rows.filter((_, index) => index % IDENTITY_SAMPLE_EVERY === 0).map((row) => row.seq);
+    const lastSeq = rows.at(-1)?.seq;
+    if (lastSeq !== undefined) samples.push(lastSeq);
+    const identities: HouseholdIdentity[] = [];
+    await this.store.replay(name, [...new Set(samples)], (_seq, doc) => identities.push(householdIdentityFrom(readSection(doc, 'members'))));
+    const current = identities.at(-1) ?? { members: [] };
+    const earlier: MemberIdentity[] = identities.slice(0, -1).flatMap((identity) => identity.members.map((member) => ({ ...member, position: 10_000 })));
+    return redactionFor({ ...current, members: [...current.members, ...earlier] });
+  }
+
+  private readable(section: CaseSection, doc: Y.Doc, masked: Redaction | null): Readable {
+    if (section === 'minutes') {
+      if (!masked) return { kind: 'text', ...minutesText(doc) };
+      const view = new Y.Doc();
+      renderMaskedView(view, section, doc, masked, new Date(), null);
+      const result = minutesText(view);
+      view.destroy();
+      return { kind: 'text', ...result };
+    }
+    const json = masked ? maskedSectionJson(section, doc, masked, new Date()) : readSection(doc, section);
+    return { kind: 'json', json: json as Record<string, unknown> };
+  }
+
+  async timeline(caseId: string, access: AgencyAccess, query: HistoryQuery): Promise<RevisionGroup[]> {
+    const visible = caseSections.filter((section) => (access[section] ?? 'hidden') !== 'hidden' && (!query.section || query.section === section));
+    const needsMask = visible.some((section) => access[section] === 'masked');
+    const redaction = needsMask ? await this.redactionOverTime(caseId) : null;
+    const names = await this.names();
+    const restores = await this.restores(caseId);
+    const all: RevisionGroup[] = [];
+    for (const section of visible) {
+      const level = access[section] as AccessLevel;
+      const documentName = caseDocumentName(caseId, section);
+      const groups = groupRows(await this.store.rows(documentName))
+        .filter((group) => {
+          const first = group.rows[0]!;
+          const last = group.rows.at(-1)!;
+          return (
+            (!query.agencyId || first.agencyId === query.agencyId) &&
+            (!query.userId || first.userId === query.userId) &&
+            (!query.from || last.at >= new Date(`${query.from}T00:00:00+09:00`)) &&
+            (!query.to || first.at < new Date(new Date(`${query.to}T00:00:00+09:00`).getTime() + 86_400_000))
+          );
+        })
+        .slice(-GROUPS_PER_SECTION);
+      const boundaries = [...new Set(groups.flatMap((group) => [group.rows[0]!.seq - 1, group.rows.at(-1)!.seq]))].sort((a, b) => a - b);
+      const states = new Map<number, Readable>();
+      await this.store.replay(documentName, boundaries, (seq, doc) =>
+        states.set(seq, this.readable(section, doc, level === 'masked' ? redaction : null)),
+      );
+      const label = sectionDefinitions[section].label;
+      for (const group of groups) {
+        const first = group.rows[0]!;
+        const last = group.rows.at(-1)!;
+        const before = states.get(first.seq - 1);
+        const after = states.get(last.seq);
+        let summary = label;
+        if (before?.kind === 'json' && after?.kind === 'json') summary = summarizeFields(label, diffSectionJson(before.json, after.json));
+        if (before?.kind === 'text' && after?.kind === 'text') summary = summarizeMinutes(before.paragraphs, after.paragraphs, before.text !== after.text);
+        const restoredFrom = group.rows.map((row) => restores.get(`${documentName}#${row.seq}`)).find((value) => value !== undefined) ?? null;
+        if (first.seq === 1) summary = `${label}を作成`;
+        all.push({
+          section,
+          sectionLabel: label,
+          seqFrom: first.seq,
+          seqTo: last.seq,
+          startedAt: first.at.toISOString(),
+          endedAt: last.at.toISOString(),
+          userId: first.userId,
+          userName: first.userId ? (names.users.get(first.userId) ?? null) : null,
+          agencyId: first.agencyId,
+          agencyName: first.agencyId ? (names.agencies.get(first.agencyId) ?? null) : null,
+          updates: group.rows.length,
+          summary: restoredFrom !== null ? `${label}: 第${restoredFrom}版に復元` : summary,
+          restoredFromSeq: restoredFrom,
+          masked: level === 'masked',
+        });
+      }
+    }
+    return all.sort((a, b) => b.endedAt.localeCompare(a.endedAt) || b.seqTo - a.seqTo);
+  }
+
+  /** The section at `seq` as a Yjs update, masked for a masked reader. */
+  async revision(caseId: string, section: CaseSection, seq: number, level: AccessLevel): Promise<Uint8Array> {
+    const documentName = caseDocumentName(caseId, section);
+    const doc = await this.store.stateAt(documentName, seq);
+    try {
+      if (level !== 'masked') return Y.encodeStateAsUpdate(doc);
+      const view = new Y.Doc();
+      renderMaskedView(view, section, doc, await this.redactionOverTime(caseId), new Date(), null);
+      const state = Y.encodeStateAsUpdate(view);
+      view.destroy();
+      return state;
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  async compare(caseId: string, section: CaseSection, from: number, to: number, level: AccessLevel): Promise<Comparison> {
+    const documentName = caseDocumentName(caseId, section);
+    const redaction = level === 'masked' ? await this.redactionOverTime(caseId) : null;
+    const states = new Map<number, Readable>();
+    const seqs = [...new Set([from, to])].sort((a, b) => a - b);
+    await this.store.replay(documentName, seqs, (seq, doc) => states.set(seq, this.readable(section, doc, redaction)));
+    const before = states.get(from);
+    const after = states.get(to);
+    if (before?.kind === 'text' && after?.kind === 'text') return { kind: 'text', parts: diffText(before.text, after.text) };
+    return {
+      kind: 'fields',
+      changes: diffSectionJson(before?.kind === 'json' ? before.json : {}, after?.kind === 'json' ? after.json : {}),
+    };
+  }
+
+  private async names(): Promise<{ users: Map<string, string>; agencies: Map<string, string> }> {
+    const users = await this.db.query<{ id: string; name: string }>('select id, name from users');
+    const agencies = await this.db.query<{ id: string; name: string }>('select id, name from agencies');
+    return {
+      users: new Map(users.rows.map((row) => [row.id, row.name])),
+      agencies: new Map(agencies.rows.map((row) => [row.id, row.name])),
+    };
+  }
+
+  private async restores(caseId: string): Promise<Map<string, number>> {
+    const { rows } = await this.db.query<{ document_name: string; seq: number; restored_from_seq: number }>(
+      `select document_name, seq, restored_from_seq from document_restores where document_name like $1`,
+      [`case/${caseId}/%`],
+    );
+    return new Map(rows.map((row) => [`${row.document_name}#${row.seq}`, Number(row.restored_from_seq)]));
+  }
+}

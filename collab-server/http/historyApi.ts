@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { levelOf } from '../../model/access/accessLevels.ts';
+import { caseIdSchema, caseSections, caseDocumentName, type CaseSection } from '../../model/documentNames.ts';
+import {
+  compareQuerySchema,
+  historyQuerySchema,
+  nameVersionRequestSchema,
+  restoreRequestSchema,
+  type History,
+  type NamedVersion,
+  type Revision,
+} from '../../model/history/historyApi.ts';
+import type { AuditTrail } from '../audit/auditTrail.ts';
+import type { Database } from '../db/database.ts';
+import { CaseHistory } from '../history/caseHistory.ts';
+import { RevisionStore } from '../history/revisionStore.ts';
+import { AccessRepository } from '../store/accessRepository.ts';
+import { respondWithError } from './apiError.ts';
+import { clientAddress } from './clientAddress.ts';
+import type { AuthenticatedEnv } from './requireUser.ts';
+import { validate } from './validate.ts';
+
+export interface HistoryApiDependencies {
+  database: Database;
+  audit: AuditTrail;
+  trustProxy: boolean;
+  restore: (caseId: string, section: CaseSection, seq: number, author: { userId: string; agencyId: string }) => Promise<number | null>;
+}
+
+const caseParams = z.object({ caseId: caseIdSchema });
+const sectionParams = caseParams.extend({ section: z.enum(caseSections) });
+const revisionParams = sectionParams.extend({ seq: z.coerce.number().int().min(0) });
+
+/** 履歴: who wrote what and when, for the sections an agency may see, masked as it sees them. */
+export function createHistoryApi({ database, audit, trustProxy, restore }: HistoryApiDependencies): Hono<AuthenticatedEnv> {
+  const access = new AccessRepository(database);
+  const history = new CaseHistory(database);
+  const api = new Hono<AuthenticatedEnv>();
+
+  async function versions(caseId: string): Promise<NamedVersion[]> {
+    const { rows } = await database.query<{ id: string; name: string; seqs: Record<string, number>; created_by: string | null; created_at: Date }>(
+      `select v.id, v.name, v.seqs, u.name as created_by, v.created_at
+         from case_versions v left join users u on u.id = v.created_by where v.case_id = $1 order by v.created_at desc`,
+      [caseId],
+    );
+    return rows.map((row) => ({ id: row.id, name: row.name, seqs: row.seqs, createdBy: row.created_by, createdAt: new Date(row.created_at).toISOString() }));
+  }
+
+  api.get('/cases/:caseId/history', validate('param', caseParams), validate('query', historyQuerySchema), async (c) => {
+    const { caseId } = c.req.valid('param');
+    const levels = await access.forAgency(caseId, c.get('user').agencyId);
+    if (Object.keys(levels).length === 0) return respondWithError(c, 403, 'forbidden');
+    const body: History = { groups: await history.timeline(caseId, levels, c.req.valid('query')), versions: await versions(caseId) };
+    return c.json(body);
+  });
+
+  api.get('/cases/:caseId/sections/:section/revisions/:seq', validate('param', revisionParams), async (c) => {
+    const { caseId, section, seq } = c.req.valid('param');
+    const user = c.get('user');
+    const level = levelOf(await access.forAgency(caseId, user.agencyId), section);
+    if (level === 'hidden') return respondWithError(c, 403, 'forbidden');
+    const state = await history.revision(caseId, section, seq, level);
+    await audit.record({ action: 'section.open', user: { id: user.sub, agencyId: user.agencyId }, caseId, section, detail: { revision: seq, level }, address: clientAddress(c, trustProxy) });
+    const body: Revision = { section, seq, masked: level === 'masked', state: Buffer.from(state).toString('base64') };
+    return c.json(body);
+  });
+
+  api.get('/cases/:caseId/sections/:section/compare', validate('param', sectionParams), validate('query', compareQuerySchema), async (c) => {
+    const { caseId, section } = c.req.valid('param');
+    const level = levelOf(await access.forAgency(caseId, c.get('user').agencyId), section);
+    if (level === 'hidden') return respondWithError(c, 403, 'forbidden');
+    const { from, to } = c.req.valid('query');
+    return c.json(await history.compare(caseId, section, from, to, level));
+  });
+
+  api.post('/cases/:caseId/sections/:section/restore', validate('param', sectionParams), validate('json', restoreRequestSchema), async (c) => {
+    const { caseId, section } = c.req.valid('param');
+    const user = c.get('user');
+    if (levelOf(await access.forAgency(caseId, user.agencyId), section) !== 'edit') return respondWithError(c, 403, 'forbidden');
+    const { seq } = c.req.valid('json');
+    if (seq > (await new RevisionStore(database).lastSeq(caseDocumentName(caseId, section)))) return respondWithError(c, 404, 'not_found');
+    const restoredSeq = await restore(caseId, section, seq, { userId: user.sub, agencyId: user.agencyId });
+    await audit.record({ action: 'section.edit', user: { id: user.sub, agencyId: user.agencyId }, caseId, section, detail: { restoredFrom: seq, seq: restoredSeq }, address: clientAddress(c, trustProxy) });
+    return c.json({ seq: restoredSeq });
+  });
+
+  api.post('/cases/:caseId/versions', validate('param', caseParams), validate('json', nameVersionRequestSchema), async (c) => {
+    const { caseId } = c.req.valid('param');
+    const user = c.get('user');
+    if (Object.keys(await access.forAgency(caseId, user.agencyId)).length === 0) return respondWithError(c, 403, 'forbidden');
+    const { rows } = await database.query<{ name: string; last_seq: number }>(
+      `select name, last_seq from documents where name like $1`,
+      [`case/${caseId}/%`],
+    );
+    const seqs = Object.fromEntries(rows.map((row) => [row.name.split('/')[2], row.last_seq]));
+    await database.query('insert into case_versions (id, case_id, name, seqs, created_by) values ($1, $2, $3, $4, $5)', [
+      randomUUID(),
+      caseId,
+      c.req.valid('json').name,
+      JSON.stringify(seqs),
+      user.sub,
+    ]);
+    return c.json({ versions: await versions(caseId) }, 201);
+  });
+
+  return api;
+}
