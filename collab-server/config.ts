@@ -27,6 +27,10 @@ export interface KasaneConfiguration {
   /** Seed demo data when the database is empty. */
   seedDemoData: boolean;
   logLevel: string;
+  /** Redis for running several instances: documents are shared between them through it. */
+  redisUrl: string | undefined;
+  /** Key prefix in Redis, so that several deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
   /** Behind a reverse proxy: take the client address for the 監査ログ from X-Forwarded-For. */
   trustProxy: boolean;
 }
@@ -46,6 +50,8 @@ export const defaultConfiguration: KasaneConfiguration = {
   seedDemoData: true,
   logLevel: 'info',
   trustProxy: false,
+  redisUrl: undefined,
+  redisPrefix: 'kasane',
 };
 
 const optionalString = z
@@ -66,6 +72,8 @@ const environmentSchema = z.object({
   KASANE_SEED_DEMO: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: optionalString,
   KASANE_TRUST_PROXY: z.enum(['true', 'false']).optional(),
+  REDIS_URL: optionalString,
+  KASANE_REDIS_PREFIX: optionalString,
 });
 
 export function configurationFromEnvironment(
@@ -84,5 +92,7 @@ export function configurationFromEnvironment(
     seedDemoData: env.KASANE_SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? defaultConfiguration.logLevel,
     trustProxy: env.KASANE_TRUST_PROXY === 'true',
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.KASANE_REDIS_PREFIX ?? defaultConfiguration.redisPrefix,
   };
 }

@@ -16,6 +16,7 @@ import { AuthenticationDeadline, ConnectionAddresses, attachCollaborationSocket 
 import { AuditExtension } from './collaboration/AuditExtension.ts';
 import { AuditTrail } from './audit/auditTrail.ts';
 import { restoreSection } from './history/restoreSection.ts';
+import { redisScaleOut } from './collaboration/redisScaleOut.ts';
 import { ConnectionLimitsExtension } from './collaboration/ConnectionLimitsExtension.ts';
 import { DurableUpdateLogExtension } from './collaboration/DurableUpdateLogExtension.ts';
 import { CaseProjectionExtension } from './collaboration/CaseProjectionExtension.ts';
@@ -126,6 +127,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
       new FieldAttributionExtension(serverWriter),
       new CaseProjectionExtension(database, logger),
       new AuditExtension(audit, logger, addresses.addressOf),
+      ...(configuration.redisUrl ? [redisScaleOut(configuration.redisUrl, configuration.redisPrefix)] : []),
     ],
   });
 
@@ -164,6 +166,8 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
         hocuspocus.closeConnections();
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        // Extensions release what they hold (Redis connections, timers).
+        await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
         await database.close();
       })();
       return closing;
