@@ -21,12 +21,15 @@ export function newProvider(options: {
   name: string;
   token: string | (() => string);
   WebSocketPolyfill?: typeof WebSocket;
+  /** Reconnect attempts before giving up; 0 retries forever (for restart tests). */
+  maxAttempts?: number;
 }): TestProvider {
   const doc = new Y.Doc();
   let failure: string | undefined;
   const websocketProvider = new HocuspocusProviderWebsocket({
     url: options.url,
-    maxAttempts: 3,
+    maxAttempts: options.maxAttempts ?? 3,
+    ...(options.maxAttempts === 0 ? { delay: 200, minDelay: 100, factor: 1.5, maxDelay: 1_000 } : {}),
     ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
   });
   const provider = new HocuspocusProvider({

@@ -12,11 +12,11 @@ export interface ServerProcess {
 const mainScript = path.resolve(import.meta.dirname, '../../collab-server/main.ts');
 
 /** `node collab-server/main.ts` as a separate process, so that it can be killed for real. */
-export async function startServerProcess(storage: StorageLocation): Promise<ServerProcess> {
+export async function startServerProcess(storage: StorageLocation, requestedPort = 0): Promise<ServerProcess> {
   const child = spawn(process.execPath, [mainScript], {
     env: {
       ...process.env,
-      PORT: '0',
+      PORT: String(requestedPort),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       KASANE_DATA_DIR: storage.dataDir,
@@ -43,4 +43,17 @@ export async function startServerProcess(storage: StorageLocation): Promise<Serv
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
   });
   return { child, port, kill };
+}
+
+/** A port that was free a moment ago, for a server that must come back on the same one. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }

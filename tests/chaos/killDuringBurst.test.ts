@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { sessionSchema } from '../../model/api.ts';
+import { caseDocumentName } from '../../model/documentNames.ts';
+import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
+import { DEMO_PASSWORD, demoAgencies, demoCase } from '../../collab-server/seed/demoData.ts';
+import { newProvider, synced, type TestProvider } from '../helpers/providers.ts';
+import { seededRandom } from '../helpers/seededRandom.ts';
+import { freePort, startServerProcess } from '../helpers/serverProcess.ts';
+import { newStorageLocation } from '../helpers/storageBackends.ts';
+
+const CLIENTS = 20;
+const minutes = caseDocumentName(demoCase.id, 'minutes');
+const editors = demoAgencies.filter((agency) => agency.shortName !== '障害相談').flatMap((agency) => agency.users.map((user) => user.loginId));
+
+async function collabToken(port: number, loginId: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ loginId, password: DEMO_PASSWORD }),
+  });
+  return sessionSchema.parse(await response.json()).collabToken;
+}
+
+/** Tracks which of a client's edits the server has acknowledged (acks come in order). */
+function trackAcknowledgements(client: TestProvider) {
+  const written: string[] = [];
+  const acknowledged: string[] = [];
+  let pending = 0;
+  client.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+    while (pending > number && written.length > acknowledged.length) {
+      acknowledged.push(written[acknowledged.length]!);
+      pending -= 1;
+    }
+    pending = number;
+  });
+  return {
+    write(text: string) {
+      written.push(text);
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(text)]);
+      client.doc.getXmlFragment(MINUTES_FRAGMENT).push([paragraph]);
+    },
+    acknowledged: () => [...acknowledged],
+  };
+}
+
+describe('SIGKILL during a burst from 20 clients', () => {
+  it.each([1, 2])('keeps every acknowledged edit and converges all clients (seed %i)', async (seed) => {
+    const random = seededRandom(seed);
+    const storage = await newStorageLocation('postgresql');
+    const port = await freePort();
+    const first = await startServerProcess(storage, port);
+    const tokens = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => collabToken(port, editors[i % editors.length]!)));
+    const clients = tokens.map((token) => newProvider({ url: `ws://127.0.0.1:${port}/collaboration`, name: minutes, token, maxAttempts: 0 }));
+    await Promise.all(clients.map(synced));
+    const trackers = clients.map(trackAcknowledgements);
+
+    // Each client writes at its own random pace; the server is killed at a random moment.
+    let writing = true;
+    const bursts = trackers.map(async (tracker, index) => {
+      for (let k = 0; writing; k += 1) {
+        tracker.write(`c${index}-${k}`);
+        await new Promise((resolve) => setTimeout(resolve, 5 + random() * 40));
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300 + random() * 700));
+    await first.kill('SIGKILL');
+    const acknowledged = trackers.flatMap((tracker) => tracker.acknowledged());
+    writing = false;
+    await Promise.all(bursts);
+    expect(acknowledged.length).toBeGreaterThan(CLIENTS);
+
+    await startServerProcess(storage, port);
+    await vi.waitFor(() => {
+      for (const client of clients) if (!client.provider.isSynced || client.provider.hasUnsyncedChanges) throw new Error('not yet');
+    }, { timeout: 60_000, interval: 100 });
+    const reference = clients[0]!.doc.getXmlFragment(MINUTES_FRAGMENT).toString();
+    await vi.waitFor(() => {
+      for (const client of clients) expect(client.doc.getXmlFragment(MINUTES_FRAGMENT).toString()).toBe(clients[0]!.doc.getXmlFragment(MINUTES_FRAGMENT).toString());
+    }, { timeout: 30_000 });
+
+    // A fresh reader sees every acknowledged edit, each exactly once.
+    const reader = newProvider({ url: `ws://127.0.0.1:${port}/collaboration`, name: minutes, token: await collabToken(port, 'fukushi1') });
+    await synced(reader);
+    const stored = reader.doc.getXmlFragment(MINUTES_FRAGMENT).toString();
+    for (const text of acknowledged) expect(stored.split(`<paragraph>${text}</paragraph>`).length - 1, text).toBe(1);
+    expect(reference.length).toBeGreaterThan(0);
+  });
+});
