@@ -7,6 +7,7 @@ import { ATTRIBUTION_ROOT } from '../../model/sections/attribution.ts';
 import { authorshipProblems } from '../../model/sections/progressLogRules.ts';
 import { sectionDefinitions, sectionProblems } from '../../model/sections/sectionRegistry.ts';
 import type { Logger } from '../logger.ts';
+import { updateStructureProblem } from './updateStructure.ts';
 import { CollaborationRefusal, type KasaneContext } from './context.ts';
 
 const SYNC_STEP_2 = 1;
@@ -45,6 +46,9 @@ export class UpdateValidationExtension implements Extension {
   }
 
   private problemsOf(document: Y.Doc, update: Uint8Array, section: KasaneContext['section'], user: KasaneContext['user']): string[] {
+    // Before Yjs reads a byte of it: crafted encodings can make Yjs' decoder loop (yjs #687).
+    const structureProblem = updateStructureProblem(update);
+    if (structureProblem) return [structureProblem];
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       decoded = Y.decodeUpdate(update);
