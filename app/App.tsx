@@ -16,7 +16,7 @@ export function App() {
       <Route element={<AuthenticatedLayout />}>
         <Route path="/cases" element={<CaseListPage />} />
         <Route
-          path="/cases/:caseId"
+          path="/cases/:caseId/*"
           element={
             <Suspense fallback={<p className="message">{ja.loading}</p>}>
               <CasePage />

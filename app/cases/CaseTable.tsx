@@ -1,13 +1,16 @@
 import { Link } from 'react-router';
 import type { CaseSummary } from '../../model/api.ts';
+import { formatWarekiDateTime } from '../fields/wareki.ts';
 import { ja } from '../i18n/ja.ts';
 
 interface CaseTableProps {
   readonly cases: readonly CaseSummary[];
+  /** Whether a search or filter is narrowing the list (changes what "empty" means). */
+  readonly filtered: boolean;
 }
 
-export function CaseTable({ cases }: CaseTableProps) {
-  if (cases.length === 0) return <p className="message">{ja.caseList.empty}</p>;
+export function CaseTable({ cases, filtered }: CaseTableProps) {
+  if (cases.length === 0) return <p className="message">{filtered ? ja.caseList.noMatch : ja.caseList.empty}</p>;
 
   return (
     <div className="table-scroll">
@@ -15,23 +18,29 @@ export function CaseTable({ cases }: CaseTableProps) {
         <caption className="visually-hidden">{ja.caseList.tableCaption}</caption>
         <thead>
           <tr>
+            <th scope="col">{ja.caseList.household}</th>
             <th scope="col">{ja.caseList.title}</th>
+            <th scope="col">{ja.caseList.status}</th>
             <th scope="col">{ja.caseList.leadAgency}</th>
-            <th scope="col">{ja.caseList.agencies}</th>
             <th scope="col">{ja.caseList.updatedAt}</th>
+            <th scope="col" className="table__number">
+              {ja.caseList.openTasks}
+            </th>
           </tr>
         </thead>
         <tbody>
           {cases.map((summary) => (
             <tr key={summary.id}>
+              <td>{summary.householdName ?? <span className="table__muted">{ja.caseList.notEntered}</span>}</td>
               <th scope="row" className="table__title">
                 <Link to={`/cases/${summary.id}`}>{summary.title}</Link>
               </th>
+              <td>{summary.status ?? <span className="table__muted">{ja.caseList.notEntered}</span>}</td>
               <td>{summary.leadAgency.name}</td>
-              <td>{summary.agencies.map((agency) => agency.name).join(ja.listSeparator)}</td>
               <td>
-                <time dateTime={summary.updatedAt}>{ja.formatDateTime(summary.updatedAt)}</time>
+                <time dateTime={summary.updatedAt}>{formatWarekiDateTime(summary.updatedAt) ?? ja.formatDateTime(summary.updatedAt)}</time>
               </td>
+              <td className="table__number">{ja.caseList.openTasksCount(summary.openTasks)}</td>
             </tr>
           ))}
         </tbody>

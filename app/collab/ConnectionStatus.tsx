@@ -1,5 +1,5 @@
 import { ja } from '../i18n/ja.ts';
-import type { SaveStatus } from './caseDocumentConnection.ts';
+import type { SaveStatus } from './types.ts';
 
 interface ConnectionStatusProps {
   readonly status: SaveStatus;

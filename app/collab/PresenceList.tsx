@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { ja } from '../i18n/ja.ts';
-import type { PresenceEntry } from './caseDocumentConnection.ts';
+import type { PresenceEntry } from './types.ts';
 
 interface PresenceListProps {
   readonly people: readonly PresenceEntry[];
@@ -9,7 +9,7 @@ interface PresenceListProps {
 export function PresenceList({ people }: PresenceListProps) {
   const headingId = useId();
   return (
-    <section className="presence" aria-labelledby={headingId}>
+    <aside className="presence" aria-labelledby={headingId}>
       <h2 id={headingId} className="presence__heading">
         {ja.presence.heading}
       </h2>
@@ -21,6 +21,6 @@ export function PresenceList({ people }: PresenceListProps) {
           </li>
         ))}
       </ul>
-    </section>
+    </aside>
   );
 }

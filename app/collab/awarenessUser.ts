@@ -7,6 +7,12 @@ import { z } from 'zod';
  */
 export const AWARENESS_USER_FIELD = 'user';
 
+/**
+ * The field path (as in the `changedBy` root, e.g. `members/<id>/name`) the person's focus is
+ * in, or null. Shown under that field as 「…が入力中」.
+ */
+export const AWARENESS_EDITING_FIELD = 'editing';
+
 const hexColor = /^#[0-9a-fA-F]{6}$/;
 const fallbackColor = '#767676';
 
@@ -20,6 +26,13 @@ export type AwarenessUser = z.infer<typeof awarenessUserSchema>;
 
 export function parseAwarenessUser(value: unknown): AwarenessUser | null {
   const parsed = awarenessUserSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+const editingSchema = z.string().min(1).max(300);
+
+export function parseAwarenessEditing(value: unknown): string | null {
+  const parsed = editingSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
 

@@ -3,10 +3,12 @@ import {
   caseListSchema,
   caseSummarySchema,
   sessionSchema,
+  type CaseListQuery,
   type CaseSummary,
   type LoginRequest,
   type Session,
 } from '../../model/api.ts';
+import { myAccessSchema, type MyAccess } from '../../model/access/sharingApi.ts';
 import { apiErrorSchema, type ApiErrorCode } from '../../model/apiErrors.ts';
 import type { CaseId } from '../../model/documentNames.ts';
 import { currentSession, requireRelogin } from '../session/sessionStore.ts';
@@ -131,8 +133,13 @@ export async function logout(accessToken: string): Promise<void> {
   await send({ method: 'POST', path: '/api/auth/logout', accessToken, reportUnauthorized: false });
 }
 
-export async function listCases(signal?: AbortSignal): Promise<CaseSummary[]> {
-  const list = await requestJson(authenticated('GET', '/api/cases', { signal }), caseListSchema);
+export async function listCases(query: CaseListQuery, signal?: AbortSignal): Promise<CaseSummary[]> {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  if (query.status) params.set('status', query.status);
+  if (query.agencyId) params.set('agencyId', query.agencyId);
+  const search = params.size > 0 ? `?${params.toString()}` : '';
+  const list = await requestJson(authenticated('GET', `/api/cases${search}`, { signal }), caseListSchema);
   return list.cases;
 }
 
@@ -144,5 +151,13 @@ export function getCase(caseId: CaseId, signal?: AbortSignal): Promise<CaseSumma
   return requestJson(
     authenticated('GET', `/api/cases/${encodeURIComponent(caseId)}`, { signal }),
     caseSummarySchema,
+  );
+}
+
+/** This agency's access to each section of a case (編集 / 閲覧 / マスキング閲覧 / 非表示). */
+export function getCaseAccess(caseId: CaseId, signal?: AbortSignal): Promise<MyAccess> {
+  return requestJson(
+    authenticated('GET', `/api/cases/${encodeURIComponent(caseId)}/access`, { signal }),
+    myAccessSchema,
   );
 }

@@ -1,12 +1,19 @@
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
-import type { CaseSummary } from '../../model/api.ts';
+import { Link, Navigate, useParams } from 'react-router';
+import type { AgencyAccess } from '../../model/access/accessLevels.ts';
+import type { CaseSummary, CurrentUser } from '../../model/api.ts';
 import { caseIdSchema, type CaseId } from '../../model/documentNames.ts';
-import { getCase, isApiRequestError } from '../http/apiClient.ts';
+import { CaseTabPanel } from '../casePage/CaseTabPanel.tsx';
+import { caseTabs, caseTabSections, caseTabUrl, parseCaseRoute } from '../casePage/caseRoutes.ts';
+import { CaseContextProvider } from '../collab/CaseContext.tsx';
+import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
+import { PresenceList } from '../collab/PresenceList.tsx';
+import { useCaseCollaboration } from '../collab/useCaseCollaboration.ts';
+import { getCase, getCaseAccess, isApiRequestError } from '../http/apiClient.ts';
 import { errorMessage } from '../http/errorMessage.ts';
 import { ja } from '../i18n/ja.ts';
+import { Tabs } from '../layout/Tabs.tsx';
 import { useDocumentTitle } from '../layout/useDocumentTitle.ts';
-import { MinutesSection } from '../minutes/MinutesSection.tsx';
 import { useSessionState } from '../session/useSessionState.ts';
 
 type CaseState =
@@ -14,7 +21,10 @@ type CaseState =
   | { readonly kind: 'loaded'; readonly summary: CaseSummary }
   | { readonly kind: 'failed'; readonly message: string };
 
-/** Route entry: a new case id means a new page (and a new document), never a reused one. */
+/**
+ * Route entry for /cases/:caseId/*. A new case id means a new page (and new documents),
+ * never reused ones; a new tab of the same case keeps the page and its socket.
+ */
 export function CasePage() {
   const { caseId } = useParams();
   const parsed = caseIdSchema.safeParse(caseId);
@@ -52,12 +62,9 @@ function CaseView({ caseId }: { readonly caseId: CaseId }) {
   const { session } = useSessionState();
   const accessToken = session?.accessToken;
   const [state, setState] = useState<CaseState>({ kind: 'loading' });
-  useDocumentTitle(
-    state.kind === 'loaded' ? state.summary.title : state.kind === 'failed' ? state.message : ja.loading,
-  );
 
   // Reloads after a re-login too, but a loaded case is only ever replaced by newer data:
-  // swapping it for an error or spinner would unmount the editor and lose unsaved text.
+  // swapping it for an error or spinner would unmount the fields and lose unsaved text.
   useEffect(() => {
     if (accessToken === undefined) return;
     const controller = new AbortController();
@@ -83,25 +90,95 @@ function CaseView({ caseId }: { readonly caseId: CaseId }) {
     );
   }
 
-  const { summary } = state;
+  return <LoadedCase caseId={caseId} summary={state.summary} user={session.user} />;
+}
+
+interface LoadedCaseProps {
+  readonly caseId: CaseId;
+  readonly summary: CaseSummary;
+  readonly user: CurrentUser;
+}
+
+type AccessState =
+  | { readonly kind: 'loading' }
+  | {
+      readonly kind: 'known';
+      readonly access: AgencyAccess | null;
+      /** Changes only with the levels or an access change the server reported (not on re-login). */
+      readonly version: string;
+    };
+
+function LoadedCase({ caseId, summary, user }: LoadedCaseProps) {
+  const { collaboration, snapshot, accessChanges } = useCaseCollaboration(caseId, user);
+  const accessToken = useSessionState().session?.accessToken;
+  const [accessState, setAccessState] = useState<AccessState>({ kind: 'loading' });
+  const route = parseCaseRoute(useParams()['*'] ?? '');
+  const tabLabel = route ? ja.sectionLabels[caseTabSections[route.tab]] : ja.casePage.notFound;
+  useDocumentTitle(ja.casePage.pageTitle(tabLabel, summary.title));
+
+  // Read again after a re-login and whenever the server closed documents for an access change;
+  // documents are opened only once it is known which of them (source or masked) to ask for.
+  useEffect(() => {
+    if (accessToken === undefined) return;
+    const controller = new AbortController();
+    const known = (access: AgencyAccess | null): void =>
+      setAccessState({ kind: 'known', access, version: `${accessChanges}:${JSON.stringify(access)}` });
+    getCaseAccess(caseId, controller.signal).then(
+      (mine) => known(mine.levels),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (isApiRequestError(error) && error.status === 401) return;
+        // Without an answer the server still decides per document; it refuses what is not shared.
+        known(null);
+      },
+    );
+    return () => controller.abort();
+  }, [caseId, accessToken, accessChanges]);
+
+  if (route === null) return <Navigate to={caseTabUrl(caseId, 'overview')} replace />;
+
+  const tabItems = caseTabs.map((tab) => ({
+    id: tab,
+    label: ja.sectionLabels[caseTabSections[tab]],
+    href: caseTabUrl(caseId, tab),
+  }));
+
   return (
-    <article className="stack case-page">
-      <BackToList />
-      <header className="case-page__header">
-        <h1 className="page__heading">{summary.title}</h1>
-        <dl className="case-meta">
-          <div className="case-meta__item">
-            <dt>{ja.casePage.leadAgency}</dt>
-            <dd>{summary.leadAgency.name}</dd>
+    <CaseContextProvider
+      value={{
+        summary,
+        user,
+        // Until access is known no document is opened (see useSectionConnection).
+        collaboration: accessState.kind === 'known' ? collaboration : null,
+        access: accessState.kind === 'known' ? accessState.access : null,
+        accessVersion: accessState.kind === 'known' ? accessState.version : '',
+      }}
+    >
+      <article className="stack case-page">
+        <BackToList />
+        <header className="case-page__header">
+          <div className="case-page__title-row">
+            <h1 className="page__heading">{summary.title}</h1>
+            <ConnectionStatus status={snapshot.saveStatus} />
           </div>
-          <div className="case-meta__item">
-            <dt>{ja.casePage.agencies}</dt>
-            <dd>{summary.agencies.map((agency) => agency.name).join(ja.listSeparator)}</dd>
-          </div>
-        </dl>
-      </header>
-      <MinutesSection caseId={caseId} user={session.user} />
-    </article>
+          <dl className="case-meta">
+            <div className="case-meta__item">
+              <dt>{ja.casePage.leadAgency}</dt>
+              <dd>{summary.leadAgency.name}</dd>
+            </div>
+            <div className="case-meta__item">
+              <dt>{ja.casePage.agencies}</dt>
+              <dd>{summary.agencies.map((agency) => agency.name).join(ja.listSeparator)}</dd>
+            </div>
+          </dl>
+        </header>
+        <PresenceList people={snapshot.people} />
+        <Tabs idPrefix="case" label={ja.casePage.tabsLabel} items={tabItems} selected={route.tab} className="case-tabs">
+          <h2 className="tab-heading">{tabLabel}</h2>
+          <CaseTabPanel route={route} />
+        </Tabs>
+      </article>
+    </CaseContextProvider>
   );
 }
 

@@ -22,6 +22,7 @@ describe('writing the minutes together in two browsers', () => {
       await logIn(person.page, loginId, DEMO_PASSWORD);
       await person.page.getByRole('link', { name: demoCase.title }).click();
       await person.page.getByRole('heading', { name: demoCase.title }).waitFor();
+      await person.page.getByRole('tab', { name: '議事録' }).click();
     }
 
     const editorOf = (page: typeof coordinator.page) => page.getByRole('textbox', { name: '議事録' });

@@ -11,6 +11,7 @@ describe('an expired login', () => {
     const { page } = await newPerson(browser, httpUrl);
     await logIn(page, 'jiritsu1', DEMO_PASSWORD);
     await page.getByRole('link', { name: demoCase.title }).click();
+    await page.getByRole('tab', { name: '議事録' }).click();
     const editor = await openMinutesEditor(page);
     await placeCaretAtEnd(editor);
     await page.keyboard.press('Enter');

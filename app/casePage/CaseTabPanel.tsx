@@ -1,0 +1,30 @@
+import { lazy, Suspense } from 'react';
+import { ja } from '../i18n/ja.ts';
+import { MembersTab } from '../members/MembersTab.tsx';
+import { OverviewTab } from '../overview/OverviewTab.tsx';
+import { PlanTab } from '../plan/PlanTab.tsx';
+import { ProgressTab } from '../progress/ProgressTab.tsx';
+import type { CaseRoute } from './caseRoutes.ts';
+
+// Tiptap and ProseMirror are most of the editor bundle and only the 議事録 tab needs them.
+const MinutesSection = lazy(async () => ({ default: (await import('../minutes/MinutesSection.tsx')).MinutesSection }));
+
+/** The selected tab's content; only it is mounted, so only its documents are open. */
+export function CaseTabPanel({ route }: { readonly route: CaseRoute }) {
+  switch (route.tab) {
+    case 'overview':
+      return <OverviewTab />;
+    case 'members':
+      return <MembersTab memberId={route.memberId} memberTab={route.memberTab} />;
+    case 'progress':
+      return <ProgressTab />;
+    case 'plan':
+      return <PlanTab />;
+    case 'minutes':
+      return (
+        <Suspense fallback={<p className="message">{ja.loading}</p>}>
+          <MinutesSection />
+        </Suspense>
+      );
+  }
+}

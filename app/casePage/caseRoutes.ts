@@ -1,0 +1,60 @@
+import type { CaseId, CaseSection } from '../../model/documentNames.ts';
+import { idSchema } from '../../model/sections/common.ts';
+
+/** The tabs of a case page, in order; each is a path segment after /cases/:caseId/. */
+export const caseTabs = ['overview', 'members', 'progress', 'plan', 'minutes'] as const;
+export type CaseTab = (typeof caseTabs)[number];
+
+export const caseTabSections = {
+  overview: 'overview',
+  members: 'members',
+  progress: 'progress-log',
+  plan: 'plan',
+  minutes: 'minutes',
+} as const satisfies Record<CaseTab, CaseSection>;
+
+/** The tabs of one household member: /cases/:caseId/members/:memberId/:memberTab. */
+export const memberTabs = ['basic', 'history', 'health', 'finance', 'work', 'nationality'] as const;
+export type MemberTab = (typeof memberTabs)[number];
+
+/** Which document holds each member tab (基本情報 lives with the identity in `members`). */
+export const memberTabSections = {
+  basic: 'members',
+  history: 'member-history',
+  health: 'member-health',
+  finance: 'member-finance',
+  work: 'member-work',
+  nationality: 'member-nationality',
+} as const satisfies Record<MemberTab, CaseSection>;
+
+export type CaseRoute =
+  | { readonly tab: Exclude<CaseTab, 'members'> }
+  | { readonly tab: 'members'; readonly memberId: string | null; readonly memberTab: MemberTab };
+
+function isCaseTab(value: string): value is CaseTab {
+  return (caseTabs as readonly string[]).includes(value);
+}
+
+function isMemberTab(value: string): value is MemberTab {
+  return (memberTabs as readonly string[]).includes(value);
+}
+
+/** The part of the URL after /cases/:caseId/; null for anything that is not a page. */
+export function parseCaseRoute(rest: string): CaseRoute | null {
+  const segments = rest.split('/').filter((segment) => segment !== '');
+  const [tab = 'overview', memberId, memberTab = 'basic', ...extra] = segments;
+  if (!isCaseTab(tab) || extra.length > 0) return null;
+  if (tab !== 'members') return segments.length <= 1 ? { tab } : null;
+  if (memberId === undefined) return { tab, memberId: null, memberTab: 'basic' };
+  if (!idSchema.safeParse(memberId).success || !isMemberTab(memberTab)) return null;
+  return { tab, memberId, memberTab };
+}
+
+/** /cases/:caseId alone also shows 事案概要; its tab links say so explicitly. */
+export function caseTabUrl(caseId: CaseId, tab: CaseTab): string {
+  return `/cases/${caseId}/${tab}`;
+}
+
+export function memberUrl(caseId: CaseId, memberId: string, memberTab: MemberTab = 'basic'): string {
+  return `/cases/${caseId}/members/${encodeURIComponent(memberId)}/${memberTab}`;
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { AccessLevel } from '../../model/access/accessLevels.ts';
+import type { CaseSection } from '../../model/documentNames.ts';
+import { sectionLevel, useCaseContext } from './CaseContext.tsx';
+import type { SectionConnection, SectionSnapshot } from './sectionConnection.ts';
+
+const subscribeNothing = (): (() => void) => () => {};
+const getNoSnapshot = (): SectionSnapshot | null => null;
+
+export type SectionState =
+  | { readonly kind: 'pending' }
+  /** 非表示 for this agency: the document is not even asked for. */
+  | { readonly kind: 'hidden' }
+  | {
+      readonly kind: 'open';
+      readonly level: AccessLevel;
+      readonly connection: SectionConnection;
+      readonly snapshot: SectionSnapshot;
+    };
+
+/**
+ * Opens a section document for as long as the calling view is mounted: the masked view where
+ * this agency may only see it masked, the source otherwise, and again whenever access changed.
+ */
+export function useSectionConnection(section: CaseSection): SectionState {
+  const { collaboration, access, accessVersion } = useCaseContext();
+  const level = sectionLevel(access, section);
+  const view = level === 'masked' ? 'masked' : 'source';
+  const readOnly = level === 'view' || level === 'masked';
+  const hidden = level === 'hidden';
+  const [connection, setConnection] = useState<SectionConnection | null>(null);
+
+  useEffect(() => {
+    if (collaboration === null || hidden) return;
+    const acquired = collaboration.acquire(section, { view, readOnly });
+    // The document is an external resource held by this effect; state only publishes it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setConnection(acquired);
+    return () => {
+      collaboration.release(acquired);
+      setConnection((current) => (current === acquired ? null : current));
+    };
+  }, [collaboration, section, view, readOnly, hidden, accessVersion]);
+
+  const current = connection !== null && connection.section === section && connection.view === view ? connection : null;
+  const snapshot = useSyncExternalStore(current?.subscribe ?? subscribeNothing, current?.getSnapshot ?? getNoSnapshot);
+  if (hidden) return { kind: 'hidden' };
+  return current !== null && snapshot !== null ? { kind: 'open', level, connection: current, snapshot } : { kind: 'pending' };
+}
