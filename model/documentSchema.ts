@@ -3,7 +3,7 @@
  * written into every document's meta map. Bump the version when a root's shape changes
  * and add a migration next to it.
  */
-export const DOCUMENT_SCHEMA_VERSION = 2;
+export const DOCUMENT_SCHEMA_VERSION = 3;
 
 /** Root map present in every document: schemaVersion and the like. */
 export const META_ROOT = 'meta';

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { CaseSection } from './documentNames.ts';
 import { DOCUMENT_SCHEMA_VERSION, META_ROOT, SCHEMA_VERSION_KEY } from './documentSchema.ts';
+import { createFixedTexts } from './sections/fixedTexts.ts';
 
 /**
  * The first state of a section's document, written by the server when the case is created,
@@ -12,6 +13,7 @@ export function createSectionDocument(section: CaseSection): Y.Doc {
     const meta = doc.getMap<unknown>(META_ROOT);
     meta.set(SCHEMA_VERSION_KEY, DOCUMENT_SCHEMA_VERSION);
     meta.set('section', section);
+    createFixedTexts(doc, section);
   });
   return doc;
 }

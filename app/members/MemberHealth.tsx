@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { careLevels, handbookGrades, handbookKinds, MEMBER_TAB_ROOT } from '../../model/sections/memberTabs.ts';
 import { optionsOf, SelectField } from '../fields/ChoiceFields.tsx';
-import { addItem } from '../fields/collections.ts';
+import { addItem, orderedItems } from '../fields/collections.ts';
 import { DateField } from '../fields/DraftFields.tsx';
 import { AddButton, EmptyCollection, ItemFieldset } from '../fields/ItemFieldset.tsx';
 import { useSection } from '../fields/SectionScope.tsx';
@@ -32,26 +32,11 @@ export function MemberHealth({ memberId }: { readonly memberId: string }) {
   );
 }
 
-/** Order of 手帳: the model gives them no position, so by kind, then date, then id. */
-function handbookOrder(entries: Record<string, unknown>): string[] {
-  const rank = (value: unknown): number => (isHandbookKind(value) ? handbookKinds.indexOf(value) : handbookKinds.length);
-  return Object.entries(entries)
-    .filter((entry): entry is [string, Record<string, unknown>] => typeof entry[1] === 'object' && entry[1] !== null)
-    .sort(([idA, a], [idB, b]) => {
-      const byKind = rank(a['kind']) - rank(b['kind']);
-      if (byKind !== 0) return byKind;
-      const dateA = typeof a['issuedOn'] === 'string' ? a['issuedOn'] : '';
-      const dateB = typeof b['issuedOn'] === 'string' ? b['issuedOn'] : '';
-      return dateA.localeCompare(dateB) || idA.localeCompare(idB);
-    })
-    .map(([id]) => id);
-}
-
 function Handbooks({ member }: { readonly member: FieldPath }) {
   const { doc, textKeys } = useSection();
   const collection = childPath(member, 'handbooks');
   const entries = useYJson(doc, collection);
-  const ids = handbookOrder(entries);
+  const ids = orderedItems(entries).map((item) => item.id);
 
   return (
     <fieldset className="field fieldset collection">
@@ -60,7 +45,7 @@ function Handbooks({ member }: { readonly member: FieldPath }) {
       {ids.map((id, index) => (
         <Handbook key={id} path={childPath(collection, id)} legend={ja.members.handbook(index + 1)} />
       ))}
-      <AddButton label={ja.members.addHandbook} onAdd={() => addItem(doc, collection, {}, textKeys, false)} />
+      <AddButton label={ja.members.addHandbook} onAdd={() => addItem(doc, collection, {}, textKeys)} />
     </fieldset>
   );
 }

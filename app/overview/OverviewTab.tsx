@@ -170,8 +170,9 @@ function ConcernsField() {
   const key = pathKey(path);
   const presence = useEditingPresence(key);
   const concerns = useYJson(doc, path);
-  const checked = concernCategories.filter((category) => concerns[category] === 'yes' || concerns[category] === 'main');
-  const main = concernCategories.find((category) => concerns[category] === 'main') ?? null;
+  const overview = useYJson(doc, [OVERVIEW_ROOT]);
+  const checked = concernCategories.filter((category) => concerns[category] === 'yes');
+  const main = concernCategories.find((category) => overview.mainConcern === category && checked.includes(category)) ?? null;
   const baseId = useId();
 
   function concernsMap(): Y.Map<unknown> {
@@ -185,16 +186,18 @@ function ConcernsField() {
         if (!map.has(category)) map.set(category, 'yes');
       } else {
         map.delete(category);
+        const overviewMap = doc.getMap<unknown>(OVERVIEW_ROOT);
+        if (overviewMap.get('mainConcern') === category) overviewMap.set('mainConcern', null);
       }
     });
   }
 
   function chooseMain(category: ConcernCategory): void {
-    // One transaction, so that no update ever holds two ◎ (the server refuses that).
+    // ◎ is one last-writer-wins key: two agencies choosing at once end with one ◎.
     doc.transact(() => {
       const map = concernsMap();
-      for (const [other, mark] of map.entries()) if (mark === 'main' && other !== category) map.set(other, 'yes');
-      map.set(category, 'main');
+      if (!map.has(category)) map.set(category, 'yes');
+      doc.getMap<unknown>(OVERVIEW_ROOT).set('mainConcern', category);
     });
   }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../model/canonicalJson.ts';
 
 /** The fields of an entry that its hash covers, in a fixed order. */
 export interface ChainedFields {
@@ -16,18 +17,6 @@ export interface ChainedFields {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** JSON with object keys sorted, so that the same entry always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
 export function entryHash(previousHash: string, fields: ChainedFields): string {
-  return createHash('sha256').update(previousHash).update('\n').update(canonical(fields)).digest('hex');
+  return createHash('sha256').update(previousHash).update('\n').update(canonicalJson(fields)).digest('hex');
 }

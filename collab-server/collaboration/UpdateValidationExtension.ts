@@ -7,6 +7,7 @@ import { ATTRIBUTION_ROOT } from '../../model/sections/attribution.ts';
 import { authorshipProblems } from '../../model/sections/progressLogRules.ts';
 import { sectionDefinitions, sectionProblems } from '../../model/sections/sectionRegistry.ts';
 import type { Logger } from '../logger.ts';
+import { canonicalJson } from '../../model/canonicalJson.ts';
 import { updateStructureProblem } from './updateStructure.ts';
 import { CollaborationRefusal, type KasaneContext } from './context.ts';
 
@@ -70,7 +71,8 @@ export class UpdateValidationExtension implements Extension {
       if (scratch.store.pendingStructs || scratch.store.pendingDs) return ['前提となる変更が欠けた更新です'];
       const problems: string[] = [];
       for (const root of [META_ROOT, ATTRIBUTION_ROOT]) {
-        if (JSON.stringify(scratch.getMap(root).toJSON()) !== JSON.stringify(document.getMap(root).toJSON())) {
+        // Compared without regard to key order, which depends on how the document was loaded.
+        if (canonicalJson(scratch.getMap(root).toJSON()) !== canonicalJson(document.getMap(root).toJSON())) {
           problems.push(`サーバーが管理する項目は変更できません: ${root}`);
         }
       }

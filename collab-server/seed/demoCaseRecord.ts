@@ -40,7 +40,8 @@ const demoRecord: Partial<Record<CaseSection, Roots>> = {
       leadAgencyId: fukushi.id,
       chiefComplaint:
         '民生委員より「山田さん宅の郵便受けに郵便物がたまっている。ハナさんは最近物忘れが目立ち、同居の長男 太郎さんは何年も姿を見ていない」と相談。世帯全体の生活状況が分からず心配とのこと。',
-      concerns: { 介護: 'main', 債務: 'yes', 'ひきこもり・不登校': 'yes', '収入・生活費': 'yes', '病気・健康・障害': 'yes' },
+      concerns: { 介護: 'yes', 債務: 'yes', 'ひきこもり・不登校': 'yes', '収入・生活費': 'yes', '病気・健康・障害': 'yes' },
+      mainConcern: '介護',
       concernDetail:
         'ハナさん（82歳）は要介護1、軽度の認知症。デイサービス週2回。太郎さん（54歳）は約10年ひきこもり状態で無収入、消費者金融等に債務あり。世帯の収入はハナさんの年金のみ。',
       risks: { '経済的困窮（ライフライン停止）': true, 孤立: true },

@@ -26,6 +26,7 @@ export const careLevels = ['なし', '申請中', '事業対象者', '要支援1
 
 const handbookSchema = z
   .object({
+    position: z.number().int().min(0).max(10_000),
     kind: z.enum(handbookKinds),
     grade: z.string().max(20).nullable(),
     issuedOn: isoDateSchema.nullable(),

@@ -3,6 +3,7 @@ import type { CaseSection } from '../documentNames.ts';
 import { DOCUMENT_SCHEMA_VERSION, META_ROOT, SCHEMA_VERSION_KEY } from '../documentSchema.ts';
 import { schemaVersionOf } from '../sectionDocuments.ts';
 import { OVERVIEW_ROOT, concernCategories } from './overview.ts';
+import { createFixedTexts } from './fixedTexts.ts';
 
 /**
  * Document schema migrations, run by the server when it loads a document written under an
@@ -28,6 +29,23 @@ const steps: Record<number, MigrationStep> = {
     overview.delete('concernList');
     overview.delete('mainConcern');
     overview.set('concerns', concerns);
+  },
+  // v3 keeps ◎ in its own key (mainConcern) and has the server create the texts that sit at
+  // fixed places, so that two people starting to type at once do not each create one.
+  2: (doc, section) => {
+    if (section === 'overview') {
+      const overview = doc.getMap<unknown>(OVERVIEW_ROOT);
+      const concerns = overview.get('concerns');
+      if (concerns instanceof Y.Map) {
+        for (const [category, mark] of [...concerns.entries()]) {
+          if (mark === 'main') {
+            concerns.set(category, 'yes');
+            overview.set('mainConcern', category);
+          }
+        }
+      }
+    }
+    createFixedTexts(doc, section);
   },
 };
 

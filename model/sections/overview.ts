@@ -27,8 +27,11 @@ export const concernCategories = [
   'その他',
 ] as const;
 export type ConcernCategory = (typeof concernCategories)[number];
-/** ◎ marks the main concern, ○ the others. */
-export const concernMarks = ['main', 'yes'] as const;
+/**
+ * Ticked categories are marked 'yes'; the main one (◎) is its own key, `mainConcern`, so that two
+ * agencies choosing different ones at once end with one ◎ (last writer wins), never two.
+ */
+export const concernMarks = ['yes'] as const;
 
 export const riskKinds = ['虐待・DV', '自傷他害', '生命の危険', '経済的困窮（ライフライン停止）', '住居喪失', '孤立'] as const;
 
@@ -45,6 +48,7 @@ export const overviewSchema = z
     statusDates: z.partialRecord(z.enum(caseStatuses), isoDateSchema),
     chiefComplaint: longTextSchema,
     concerns: z.partialRecord(z.enum(concernCategories), z.enum(concernMarks)),
+    mainConcern: z.enum(concernCategories).nullable(),
     concernDetail: longTextSchema,
     risks: z.partialRecord(z.enum(riskKinds), z.boolean()),
     riskNote: longTextSchema,
@@ -54,9 +58,5 @@ export const overviewSchema = z
     referralRoute: z.enum(referralRoutes).nullable(),
     intakeDate: isoDateSchema.nullable(),
   })
-  .partial()
-  .refine((overview) => Object.values(overview.concerns ?? {}).filter((mark) => mark === 'main').length <= 1, {
-    message: '主な相談内容（◎）は 1 つだけです',
-    path: ['concerns'],
-  });
+  .partial();
 export type Overview = z.infer<typeof overviewSchema>;

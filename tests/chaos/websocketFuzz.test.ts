@@ -57,7 +57,7 @@ const attack = (token: string) =>
     fc.string({ maxLength: 64 }).map((name) => [auth(name, token), syncUpdate(name, sampleUpdate())]),
   );
 
-async function runAttack(url: string, messages: Uint8Array[]): Promise<number> {
+async function runAttack(url: string, messages: readonly Uint8Array[]): Promise<number> {
   const socket = new WebSocket(url);
   socket.binaryType = 'arraybuffer';
   const closed = new Promise<number>((resolve) => socket.addEventListener('close', (event) => resolve(event.code)));
@@ -65,7 +65,7 @@ async function runAttack(url: string, messages: Uint8Array[]): Promise<number> {
     socket.addEventListener('open', () => resolve());
     socket.addEventListener('error', () => reject(new Error('socket error')));
   });
-  for (const message of messages) socket.send(message);
+  for (const message of messages) socket.send(new Uint8Array(message));
   // Give the server a moment to answer, then leave if it has not closed us.
   const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(-1), 150));
   const code = await Promise.race([closed, timeout]);

@@ -10,6 +10,7 @@ import { sectionDefinitions, sectionProblems } from '../../model/sections/sectio
 import { ensureMap, writeValue } from '../../model/sections/yjsValues.ts';
 import { createSectionDocument, schemaVersionOf } from '../../model/sectionDocuments.ts';
 import { searchText } from '../../model/searchText.ts';
+import { canonicalJson } from '../../model/canonicalJson.ts';
 import { TARO, fillDemoSection } from '../../collab-server/seed/demoCaseRecord.ts';
 import { demoAgencies } from '../../collab-server/seed/demoData.ts';
 
@@ -34,7 +35,8 @@ describe('section schemas', () => {
     ['a number where a date belongs', 'members', (doc: Y.Doc): void => void ensureMap(doc.getMap('members'), TARO).set('birthDate', 19720305)],
     ['a date that does not exist', 'members', (doc: Y.Doc): void => void ensureMap(doc.getMap('members'), TARO).set('birthDate', '1972-02-31')],
     ['an unknown status', 'overview', (doc: Y.Doc): void => void doc.getMap(OVERVIEW_ROOT).set('status', '完了済み')],
-    ['two main concerns', 'overview', (doc: Y.Doc): void => void ensureMap(doc.getMap(OVERVIEW_ROOT), 'concerns').set('債務', 'main')],
+    ['a concern marked other than ticked', 'overview', (doc: Y.Doc): void => void ensureMap(doc.getMap(OVERVIEW_ROOT), 'concerns').set('債務', 'main')],
+    ['a main concern that is no category', 'overview', (doc: Y.Doc): void => void doc.getMap(OVERVIEW_ROOT).set('mainConcern', '雑談')],
     ['a 50 MB string', 'overview', (doc: Y.Doc): void => void writeValue(doc.getMap(OVERVIEW_ROOT), 'chiefComplaint', 'あ'.repeat(50 * 1024 * 1024), sectionDefinitions.overview.textKeys)],
     ['a plain string where text merges', 'overview', (doc: Y.Doc): void => void doc.getMap(OVERVIEW_ROOT).set('chiefComplaint', '上書き')],
     ['a Y.Text where a choice belongs', 'overview', (doc: Y.Doc): void => void doc.getMap(OVERVIEW_ROOT).set('status', new Y.Text('支援中'))],
@@ -94,7 +96,7 @@ describe('progress log authorship', () => {
 });
 
 describe('document schema migrations', () => {
-  it('upgrade a version-1 overview, whose 相談内容 was a list and a main name, to the current map', () => {
+  it('upgrade a version-1 overview, whose 相談内容 was a list and a main name, to the current shape', () => {
     const old = new Y.Doc();
     old.transact(() => {
       old.getMap(META_ROOT).set(SCHEMA_VERSION_KEY, 1);
@@ -109,9 +111,32 @@ describe('document schema migrations', () => {
 
     expect(migrateSectionDocument(old, 'overview')).toBe(true);
     expect(schemaVersionOf(old)).toBe(DOCUMENT_SCHEMA_VERSION);
-    expect(old.getMap(OVERVIEW_ROOT).toJSON()).toEqual({ status: '受付', concerns: { 介護: 'main', 債務: 'yes' } });
+    expect(old.getMap(OVERVIEW_ROOT).toJSON()).toMatchObject({ status: '受付', concerns: { 介護: 'yes', 債務: 'yes' }, mainConcern: '介護', chiefComplaint: '' });
+    expect(old.getMap(OVERVIEW_ROOT).get('chiefComplaint')).toBeInstanceOf(Y.Text);
     expect(sectionProblems(old, 'overview')).toEqual([]);
     expect(migrateSectionDocument(old, 'overview')).toBe(false);
+  });
+});
+
+describe('document schema migrations (v2 → v3)', () => {
+  it('move ◎ out of the concerns map into mainConcern and create the fixed texts', () => {
+    const old = new Y.Doc();
+    old.transact(() => {
+      old.getMap(META_ROOT).set(SCHEMA_VERSION_KEY, 2);
+      const concerns = new Y.Map<string>();
+      concerns.set('債務', 'main');
+      concerns.set('住まい', 'yes');
+      old.getMap(OVERVIEW_ROOT).set('concerns', concerns);
+    });
+    migrateSectionDocument(old, 'overview');
+    expect(old.getMap(OVERVIEW_ROOT).toJSON()).toMatchObject({ concerns: { 債務: 'yes', 住まい: 'yes' }, mainConcern: '債務', title: '' });
+    expect(sectionProblems(old, 'overview')).toEqual([]);
+  });
+});
+
+describe('canonical JSON', () => {
+  it('does not depend on key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { e: 3, f: 2 }] }, b: 1 }));
   });
 });
 
