@@ -126,7 +126,7 @@ const format = (row: BenchRow) => {
         : row.perSecond !== undefined
           ? `${row.ms?.toFixed(0)} ms（${row.perSecond.toFixed(0)} 更新/秒）`
           : `${row.ms?.toFixed(1)} ms`;
-  const ratio = row.baseline ? '基準' : row.ratioTo !== undefined ? `×${((row.p50 ?? row.ms ?? 0) / row.ratioTo).toFixed(2)}` : '';
+  const ratio = row.baseline ? '基準' : row.ratioTo !== undefined ? `×${((row.p50 ?? row.ms ?? row.bytes ?? 0) / row.ratioTo).toFixed(2)}` : '';
   return `| ${row.name} | ${value} | ${ratio} | ${row.note ?? ''} |`;
 };
 const groups = [...new Set(rows.map((row) => row.group))];
