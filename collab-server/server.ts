@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import { resolveTokenSecret } from './auth/tokenSecret.ts';
 import { TokenService } from './auth/tokens.ts';
 import { applyAccessChange } from './collaboration/accessChanges.ts';
+import { deliverChat } from './collaboration/chatDelivery.ts';
 import { AuthenticationExtension } from './collaboration/AuthenticationExtension.ts';
 import { AwarenessFilterExtension } from './collaboration/AwarenessFilterExtension.ts';
 import { AuthenticationDeadline, ConnectionAddresses, attachCollaborationSocket } from './collaboration/collaborationSocket.ts';
@@ -138,6 +139,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
     version: packageJson.version,
     onAccessChanged: (caseId, agencyId, access) => applyAccessChange(hocuspocus, caseId, agencyId, access),
     audit,
+    deliverChat: (message) => deliverChat(hocuspocus, message),
     restore: (caseId, section, seq, author) => restoreSection({ hocuspocus, database, writer: serverWriter }, caseId, section, seq, author),
     trustProxy: configuration.trustProxy,
   });

@@ -24,7 +24,9 @@ import { UpdateLog } from '../store/updateLog.ts';
 import { UserRepository } from '../store/userRepository.ts';
 import { apiError, respondWithError } from './apiError.ts';
 import type { AuditTrail } from '../audit/auditTrail.ts';
+import type { ChatMessage } from '../../model/chat.ts';
 import { createAuditApi } from './auditApi.ts';
+import { createChatApi } from './chatApi.ts';
 import { createHistoryApi, type HistoryApiDependencies } from './historyApi.ts';
 import { clientAddress } from './clientAddress.ts';
 import { requireUser } from './requireUser.ts';
@@ -39,13 +41,14 @@ export interface ApiDependencies {
   onAccessChanged: SharingApiDependencies['onAccessChanged'];
   audit: AuditTrail;
   restore: HistoryApiDependencies['restore'];
+  deliverChat: (message: ChatMessage) => void;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function createApi({ database, tokens, logger, version, onAccessChanged, audit, restore, trustProxy }: ApiDependencies): Hono {
+export function createApi({ database, tokens, logger, version, onAccessChanged, audit, restore, deliverChat, trustProxy }: ApiDependencies): Hono {
   const users = new UserRepository(database);
   const cases = new CaseRepository(database);
   const authenticated = requireUser(tokens);
@@ -122,6 +125,8 @@ export function createApi({ database, tokens, logger, version, onAccessChanged, 
   api.use('/agencies', authenticated);
   api.route('/', createSharingApi({ database, logger, onAccessChanged, audit, trustProxy }));
   api.route('/', createHistoryApi({ database, audit, trustProxy, restore }));
+  api.use('/chat/*', authenticated);
+  api.route('/', createChatApi(database, deliverChat));
   api.use('/audit/*', authenticated);
   api.use('/audit', authenticated);
   api.route('/audit', createAuditApi(audit, trustProxy));
