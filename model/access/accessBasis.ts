@@ -1,20 +1,12 @@
-import type { CaseSection } from '../documentNames.ts';
+import { caseSections, type CaseSection } from '../documentNames.ts';
 import type { AgencyAccess } from './accessLevels.ts';
 import type { AccessBasis, Consent } from './sharingApi.ts';
 
-/** Sections whose full view discloses who the household is. */
-export const identifyingSections: readonly CaseSection[] = [
-  'overview',
-  'members',
-  'member-history',
-  'member-health',
-  'member-finance',
-  'member-work',
-  'member-nationality',
-  'progress-log',
-  'plan',
-  'minutes',
-];
+/**
+ * Sections whose full view discloses who the household is: all of them, since names travel in
+ * every free text (the minutes, the progress log, the plan).
+ */
+export const identifyingSections: readonly CaseSection[] = caseSections;
 
 /**
  * On what an agency's access to the household's information rests: the coordinator's own
