@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Database, Queryable } from '../db/database.ts';
+import { GroupCommit } from './groupCommit.ts';
 
 export interface UpdateAuthor {
   userId: string;
@@ -28,28 +29,35 @@ const appendSql = `
  * The append-only log of Yjs updates per document, with snapshots as checkpoints.
  * An update is acknowledged to its client only after `append` has resolved.
  */
+interface Append {
+  documentName: string;
+  update: Uint8Array;
+  author: UpdateAuthor | null;
+}
+
+async function appendIn(db: Queryable, { documentName, update, author }: Append): Promise<number> {
+  const { rows } = await db.query<{ seq: number }>(appendSql, [documentName, author?.userId ?? null, author?.agencyId ?? null, update]);
+  const row = rows[0];
+  if (!row) throw new Error(`append to ${documentName} returned no sequence number`);
+  return row.seq;
+}
+
 export class UpdateLog {
   private readonly database: Database;
+  private readonly groupCommit: GroupCommit<Append, number>;
 
   constructor(database: Database) {
     this.database = database;
+    this.groupCommit = new GroupCommit({ database, keyOf: (append) => append.documentName, run: appendIn });
   }
 
-  async append(
-    documentName: string,
-    update: Uint8Array,
-    author: UpdateAuthor | null,
-    db: Queryable = this.database,
-  ): Promise<number> {
-    const { rows } = await db.query<{ seq: number }>(appendSql, [
-      documentName,
-      author?.userId ?? null,
-      author?.agencyId ?? null,
-      update,
-    ]);
-    const row = rows[0];
-    if (!row) throw new Error(`append to ${documentName} returned no sequence number`);
-    return row.seq;
+  /**
+   * Appends an update and resolves once it is committed: inside `db` when the caller has a
+   * transaction of its own, otherwise group-committed with whatever else is waiting.
+   */
+  async append(documentName: string, update: Uint8Array, author: UpdateAuthor | null, db?: Queryable): Promise<number> {
+    if (db) return appendIn(db, { documentName, update, author });
+    return this.groupCommit.submit({ documentName, update, author });
   }
 
   async load(documentName: string): Promise<StoredState | null> {
@@ -65,9 +73,17 @@ export class UpdateLog {
       [documentName, base?.upto_seq ?? 0],
     );
     if (!base && tail.rows.length === 0) return null;
-    const updates = [...(base ? [base.state] : []), ...tail.rows.map((row) => row.update)];
+    // Applied one by one into a document: Y.mergeUpdates slows down badly over thousands of
+    // small updates (11 s for 20,000 in the benchmark, against 0.1 s this way).
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      if (base) Y.applyUpdate(doc, new Uint8Array(base.state));
+      for (const row of tail.rows) Y.applyUpdate(doc, new Uint8Array(row.update));
+    });
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
     return {
-      state: Y.mergeUpdates(updates.map((update) => new Uint8Array(update))),
+      state,
       lastSeq: tail.rows.at(-1)?.seq ?? base?.upto_seq ?? 0,
       tailLength: tail.rows.length,
     };
