@@ -16,14 +16,15 @@ interface Waiting<Item, Result> {
 export class GroupCommit<Item, Result> {
   private readonly database: Database;
   private readonly keyOf: (item: Item) => string;
-  private readonly run: (tx: Queryable, item: Item) => Promise<Result>;
+  private readonly run: (tx: Queryable, items: Item[]) => Promise<Result[]>;
   private readonly lanes: { queue: Waiting<Item, Result>[]; busy: boolean }[];
   private readonly maxBatch: number;
 
   constructor(options: {
     database: Database;
     keyOf: (item: Item) => string;
-    run: (tx: Queryable, item: Item) => Promise<Result>;
+    /** Does a whole batch in one transaction; results in the items' order. */
+    run: (tx: Queryable, items: Item[]) => Promise<Result[]>;
     lanes?: number;
     maxBatch?: number;
   }) {
@@ -48,11 +49,7 @@ export class GroupCommit<Item, Result> {
       while (lane.queue.length > 0) {
         const batch = lane.queue.splice(0, this.maxBatch);
         try {
-          const results = await this.database.transaction(async (tx) => {
-            const done: Result[] = [];
-            for (const waiting of batch) done.push(await this.run(tx, waiting.item));
-            return done;
-          });
+          const results = await this.database.transaction((tx) => this.run(tx, batch.map((waiting) => waiting.item)));
           batch.forEach((waiting, index) => waiting.resolve(results[index]!));
         } catch (error) {
           // Nothing of the batch is committed; every caller hears so and decides for itself.

@@ -42,13 +42,53 @@ async function appendIn(db: Queryable, { documentName, update, author }: Append)
   return row.seq;
 }
 
+// Updates of one document in one statement: the counter moves once, by their number.
+const MAX_ROWS_PER_STATEMENT = 100;
+
+async function appendManyIn(db: Queryable, documentName: string, appends: Append[]): Promise<number[]> {
+  const params: unknown[] = [documentName, appends.length];
+  const values = appends.map((append, index) => {
+    params.push(append.author?.userId ?? null, append.author?.agencyId ?? null, append.update);
+    const at = params.length - 2;
+    return `(${index + 1}, $${at}::uuid, $${at + 1}::uuid, $${at + 2}::bytea)`;
+  });
+  const { rows } = await db.query<{ seq: number }>(
+    `with bumped as (
+       insert into documents (name, last_seq) values ($1, $2)
+       on conflict (name) do update set last_seq = documents.last_seq + $2
+       returning last_seq
+     )
+     insert into document_updates (document_name, seq, user_id, agency_id, update)
+     select $1, bumped.last_seq - $2 + v.ord, v.user_id, v.agency_id, v.update
+       from bumped, (values ${values.join(', ')}) as v (ord, user_id, agency_id, update)
+     returning seq`,
+    params,
+  );
+  if (rows.length !== appends.length) throw new Error(`append to ${documentName} stored ${rows.length} of ${appends.length}`);
+  return rows.map((row) => row.seq).sort((a, b) => a - b);
+}
+
+/** A batch: consecutive updates of the same document go in one statement, in their order. */
+async function appendBatch(db: Queryable, appends: Append[]): Promise<number[]> {
+  const results: number[] = [];
+  let start = 0;
+  while (start < appends.length) {
+    const documentName = appends[start]!.documentName;
+    let end = start + 1;
+    while (end < appends.length && end - start < MAX_ROWS_PER_STATEMENT && appends[end]!.documentName === documentName) end += 1;
+    results.push(...(end - start === 1 ? [await appendIn(db, appends[start]!)] : await appendManyIn(db, documentName, appends.slice(start, end))));
+    start = end;
+  }
+  return results;
+}
+
 export class UpdateLog {
   private readonly database: Database;
   private readonly groupCommit: GroupCommit<Append, number>;
 
   constructor(database: Database) {
     this.database = database;
-    this.groupCommit = new GroupCommit({ database, keyOf: (append) => append.documentName, run: appendIn });
+    this.groupCommit = new GroupCommit({ database, keyOf: (append) => append.documentName, run: appendBatch });
   }
 
   /**
