@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ja } from './i18n/ja.ts';
+import { AdminOnly } from './layout/AdminOnly.tsx';
 import { AuthenticatedLayout } from './layout/AuthenticatedLayout.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -8,6 +9,8 @@ import { LoginPage } from './pages/LoginPage.tsx';
 // The editor stack (Tiptap, Yjs, Hocuspocus) is most of the bundle; the login and list
 // screens should not wait for it.
 const CasePage = lazy(async () => ({ default: (await import('./pages/CasePage.tsx')).CasePage }));
+// Only administrators use it; everyone else never loads it.
+const AuditLogPage = lazy(async () => ({ default: (await import('./admin/AuditLogPage.tsx')).AuditLogPage }));
 
 export function App() {
   return (
@@ -21,6 +24,16 @@ export function App() {
             <Suspense fallback={<p className="message">{ja.loading}</p>}>
               <CasePage />
             </Suspense>
+          }
+        />
+        <Route
+          path="/admin/audit"
+          element={
+            <AdminOnly>
+              <Suspense fallback={<p className="message">{ja.loading}</p>}>
+                <AuditLogPage />
+              </Suspense>
+            </AdminOnly>
           }
         />
       </Route>

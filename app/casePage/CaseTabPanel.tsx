@@ -5,12 +5,20 @@ import { OverviewTab } from '../overview/OverviewTab.tsx';
 import { PlanTab } from '../plan/PlanTab.tsx';
 import { ProgressTab } from '../progress/ProgressTab.tsx';
 import type { CaseRoute } from './caseRoutes.ts';
+import { HistoryTab } from './HistoryTab.tsx';
+import { SharingTab } from './SharingTab.tsx';
 
 // Tiptap and ProseMirror are most of the editor bundle and only the 議事録 tab needs them.
 const MinutesSection = lazy(async () => ({ default: (await import('../minutes/MinutesSection.tsx')).MinutesSection }));
 
+interface CaseTabPanelProps {
+  readonly route: CaseRoute;
+  /** 共有設定 saved a change. */
+  readonly onSharingSaved: () => void;
+}
+
 /** The selected tab's content; only it is mounted, so only its documents are open. */
-export function CaseTabPanel({ route }: { readonly route: CaseRoute }) {
+export function CaseTabPanel({ route, onSharingSaved }: CaseTabPanelProps) {
   switch (route.tab) {
     case 'overview':
       return <OverviewTab />;
@@ -26,5 +34,9 @@ export function CaseTabPanel({ route }: { readonly route: CaseRoute }) {
           <MinutesSection />
         </Suspense>
       );
+    case 'history':
+      return <HistoryTab />;
+    case 'sharing':
+      return <SharingTab onSaved={onSharingSaved} />;
   }
 }

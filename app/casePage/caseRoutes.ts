@@ -1,8 +1,16 @@
 import type { CaseId, CaseSection } from '../../model/documentNames.ts';
 import { idSchema } from '../../model/sections/common.ts';
 
-/** The tabs of a case page, in order; each is a path segment after /cases/:caseId/. */
-export const caseTabs = ['overview', 'members', 'progress', 'plan', 'minutes'] as const;
+/** The tabs showing one section of the record each. */
+export const sectionTabs = ['overview', 'members', 'progress', 'plan', 'minutes'] as const;
+export type SectionTab = (typeof sectionTabs)[number];
+
+/**
+ * The tabs of a case page, in order; each is a path segment after /cases/:caseId/. 履歴 and
+ * 共有設定 are about the whole case rather than one section; 共有設定 is offered only to
+ * those who may change the sharing.
+ */
+export const caseTabs = [...sectionTabs, 'history', 'sharing'] as const;
 export type CaseTab = (typeof caseTabs)[number];
 
 export const caseTabSections = {
@@ -11,7 +19,11 @@ export const caseTabSections = {
   progress: 'progress-log',
   plan: 'plan',
   minutes: 'minutes',
-} as const satisfies Record<CaseTab, CaseSection>;
+} as const satisfies Record<SectionTab, CaseSection>;
+
+export function isSectionTab(tab: CaseTab): tab is SectionTab {
+  return (sectionTabs as readonly string[]).includes(tab);
+}
 
 /** The tabs of one household member: /cases/:caseId/members/:memberId/:memberTab. */
 export const memberTabs = ['basic', 'history', 'health', 'finance', 'work', 'nationality'] as const;

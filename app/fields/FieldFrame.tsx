@@ -13,16 +13,16 @@ export function useEditingPresence(key: string): {
   readonly onFocus: () => void;
   readonly onBlur: (event: FocusEvent<HTMLElement>) => void;
 } {
-  const { connection } = useSection();
-  useEffect(() => () => connection.clearEditing(key), [connection, key]);
-  const onFocus = useCallback(() => connection.setEditing(key), [connection, key]);
+  const { presence } = useSection();
+  useEffect(() => () => presence.clearEditing(key), [presence, key]);
+  const onFocus = useCallback(() => presence.setEditing(key), [presence, key]);
   const onBlur = useCallback(
     (event: FocusEvent<HTMLElement>) => {
       const next = event.relatedTarget;
       if (next instanceof Node && event.currentTarget.contains(next)) return;
-      connection.clearEditing(key);
+      presence.clearEditing(key);
     },
-    [connection, key],
+    [presence, key],
   );
   return { onFocus, onBlur };
 }
@@ -36,8 +36,8 @@ interface FieldActivityProps {
 
 /** 「高橋 由美（…）が入力中」 and 「最終更新：氏名（機関名） 令和8年11月22日 14:05」 under a field. */
 export function FieldActivity({ fieldKey, group = false }: FieldActivityProps) {
-  const { connection, doc } = useSection();
-  const editors = useSyncExternalStore(connection.subscribe, () => connection.editorsAt(fieldKey));
+  const { presence, doc } = useSection();
+  const editors = useSyncExternalStore(presence.subscribe, () => presence.editorsAt(fieldKey));
   const change = useFieldChange(doc, fieldKey, group);
   if (editors.length === 0 && change === null) return null;
   return (

@@ -1,16 +1,37 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type * as Y from 'yjs';
-import type { AccessLevel } from '../../model/access/accessLevels.ts';
 import type { CaseSection } from '../../model/documentNames.ts';
 import { sectionDefinitions } from '../../model/sections/sectionRegistry.ts';
-import type { SectionConnection } from '../collab/sectionConnection.ts';
+import type { PresenceEntry } from '../collab/types.ts';
 import { useSectionConnection } from '../collab/useSectionConnection.ts';
 import { ja } from '../i18n/ja.ts';
+import { MaskedNotice } from './MaskedNotice.tsx';
+
+/**
+ * Who else is in which field, and where my own focus is. A live section's connection provides
+ * it through awareness; a past state shown from history has no one else in it.
+ */
+export interface FieldPresence {
+  readonly subscribe: (listener: () => void) => () => void;
+  /** Other people whose focus is in the field; the same array until that changes. */
+  readonly editorsAt: (path: string) => readonly PresenceEntry[];
+  setEditing(path: string | null): void;
+  clearEditing(path: string): void;
+}
+
+const nobody: readonly PresenceEntry[] = [];
+
+const noPresence: FieldPresence = {
+  subscribe: () => () => {},
+  editorsAt: () => nobody,
+  setEditing: () => {},
+  clearEditing: () => {},
+};
 
 /** The document the fields inside write to, and whether they may. */
 export interface SectionScopeValue {
   readonly section: CaseSection;
-  readonly connection: SectionConnection;
+  readonly presence: FieldPresence;
   readonly doc: Y.Doc;
   /** Opened for reading only (閲覧, マスキング閲覧): no typing, no adding or removing. */
   readonly readOnly: boolean;
@@ -34,12 +55,6 @@ interface SectionScopeProps {
   readonly children: ReactNode;
 }
 
-function levelNotice(level: AccessLevel, label: string): string | null {
-  if (level === 'masked') return ja.section.masked(label);
-  if (level === 'view') return ja.section.viewOnly(label);
-  return null;
-}
-
 /** Opens a section document while mounted and gives the fields inside access to it. */
 export function SectionScope({ section, children }: SectionScopeProps) {
   const state = useSectionConnection(section);
@@ -59,17 +74,20 @@ export function SectionScope({ section, children }: SectionScopeProps) {
 
   const value: SectionScopeValue = {
     section,
-    connection,
+    presence: connection,
     doc: snapshot.doc,
     readOnly: snapshot.readOnly,
     loaded: snapshot.loaded,
     editable: snapshot.loaded && !snapshot.readOnly,
     textKeys: sectionDefinitions[section].textKeys,
   };
-  const notice = snapshot.readOnly ? levelNotice(level === 'edit' ? 'view' : level, label) : null;
   return (
     <>
-      {notice && <p className="message message--info">{notice}</p>}
+      {level === 'masked' ? (
+        <MaskedNotice label={label} />
+      ) : (
+        snapshot.readOnly && <p className="message message--info">{ja.section.viewOnly(label)}</p>
+      )}
       {snapshot.reloadedAfterRefusal && (
         <div role="alert" className="message message--error notice">
           <p>{ja.section.refused(label)}</p>
@@ -80,6 +98,42 @@ export function SectionScope({ section, children }: SectionScopeProps) {
       )}
       {/* Keyed on the document: after a reload every field binds to the new one from scratch. */}
       <SectionContext key={snapshot.doc.guid} value={value}>
+        {children}
+      </SectionContext>
+    </>
+  );
+}
+
+interface StaticSectionScopeProps {
+  readonly section: CaseSection;
+  /** A document of its own, never connected: nothing written to it goes anywhere. */
+  readonly doc: Y.Doc;
+  /** The document is the masked view this agency gets. */
+  readonly masked: boolean;
+  readonly children: ReactNode;
+}
+
+/**
+ * The same fields as SectionScope, over a past state of the section (履歴): read-only, with no
+ * connection, so that a revision is shown in exactly the form the live section is edited in.
+ */
+export function StaticSectionScope({ section, doc, masked, children }: StaticSectionScopeProps) {
+  const value = useMemo<SectionScopeValue>(
+    () => ({
+      section,
+      presence: noPresence,
+      doc,
+      readOnly: true,
+      loaded: true,
+      editable: false,
+      textKeys: sectionDefinitions[section].textKeys,
+    }),
+    [section, doc],
+  );
+  return (
+    <>
+      {masked && <MaskedNotice label={ja.sectionLabels[section]} />}
+      <SectionContext key={doc.guid} value={value}>
         {children}
       </SectionContext>
     </>

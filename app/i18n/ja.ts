@@ -3,6 +3,9 @@ import type { ApiFailureCode } from '../http/apiClient.ts';
 import type { SaveStatus } from '../collab/types.ts';
 import type { DateParseError } from '../fields/wareki.ts';
 import type { ReloginReason } from '../session/sessionStore.ts';
+import { jaAdmin } from './ja.admin.ts';
+import { jaHistory } from './ja.history.ts';
+import { jaSharing } from './ja.sharing.ts';
 
 /**
  * Every text the app shows, in one place, so that wording can be reviewed with the
@@ -85,6 +88,14 @@ export const ja = {
   header: {
     signedInAs: 'ログイン中：',
     logout: 'ログアウト',
+    adminNav: '管理',
+    audit: '監査ログ',
+  },
+
+  adminOnly: {
+    heading: 'この画面を表示する権限がありません',
+    body: 'この画面はシステム管理者だけが使えます。必要な場合は、システムの管理者に連絡してください。',
+    title: '権限がありません',
   },
 
   login: {
@@ -144,6 +155,8 @@ export const ja = {
     notFound: 'この事案は見つかりませんでした。',
     forbidden: 'この事案を閲覧する権限がありません。',
     tabsLabel: '事案の記録',
+    historyTab: '履歴',
+    sharingTab: '共有設定',
     pageTitle: (tab: string, title: string) => `${tab}：${title}`,
   },
 
@@ -152,6 +165,8 @@ export const ja = {
   section: {
     accessDenied: (label: string) => `「${label}」を開く権限がありません。`,
     hidden: (label: string) => `「${label}」はこの機関には共有されていません。`,
+    /** Shown on its own, above the explanation, wherever a section is shown masked. */
+    maskedBadge: 'マスキング表示中',
     masked: (label: string) =>
       `「${label}」は、共有設定によりマスキングした内容を表示しています（氏名・連絡先などは伏せてあります）。編集はできません。`,
     viewOnly: (label: string) => `「${label}」は閲覧のみできます。`,
@@ -220,6 +235,9 @@ export const ja = {
     noMembers: '世帯員はまだ登録されていません。',
     notFound: 'この世帯員は見つかりませんでした。',
     detailTabsLabel: (name: string) => `${name}の情報`,
+    revisionMember: '表示する世帯員',
+    revisionNoMembers: 'この時点では世帯員は登録されていません。',
+    revisionMemberFallback: (index: number) => `世帯員 ${index}`,
     tabs: {
       basic: '基本情報',
       history: '相談歴',
@@ -344,4 +362,8 @@ export const ja = {
   },
 
   saveStatus,
+
+  sharing: jaSharing,
+  history: jaHistory,
+  admin: jaAdmin,
 } as const;

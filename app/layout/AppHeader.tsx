@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, NavLink, useNavigate } from 'react-router';
 import type { Session } from '../../model/api.ts';
 import { logout } from '../http/apiClient.ts';
 import { ja } from '../i18n/ja.ts';
@@ -32,6 +32,13 @@ export function AppHeader({ session }: AppHeaderProps) {
         <Link to="/cases" className="app-header__brand">
           {ja.appName}
         </Link>
+        {user.role === 'admin' && (
+          <nav className="app-header__nav" aria-label={ja.header.adminNav}>
+            <NavLink to="/admin/audit" className="app-header__link">
+              {ja.header.audit}
+            </NavLink>
+          </nav>
+        )}
         <div className="app-header__user">
           <span className="app-header__signed-in">
             <span className="visually-hidden">{ja.header.signedInAs}</span>

@@ -42,7 +42,7 @@ export function MembersTab({ memberId, memberTab }: MembersTabProps) {
   );
 }
 
-function HouseholdFields() {
+export function HouseholdFields() {
   const headingId = useId();
   return (
     <section className="form-section" aria-labelledby={headingId}>

@@ -12,8 +12,9 @@ import { renderCaret, renderSelection } from './caretRendering.ts';
 
 interface MinutesEditorProps {
   readonly document: Y.Doc;
-  readonly provider: HocuspocusProvider;
-  readonly user: AwarenessUser;
+  /** Null for a past state (履歴): no one else's caret, and nothing sent anywhere. */
+  readonly provider: HocuspocusProvider | null;
+  readonly user: AwarenessUser | null;
   readonly describedBy?: string;
   readonly editable: boolean;
 }
@@ -29,12 +30,16 @@ export function MinutesEditor({ document, provider, user, describedBy, editable 
         // Yjs keeps its own undo history (only this person's changes); ProseMirror's would fight it.
         StarterKit.configure({ undoRedo: false }),
         Collaboration.configure({ document, field: MINUTES_FRAGMENT }),
-        CollaborationCaret.configure({
-          provider,
-          user,
-          render: renderCaret,
-          selectionRender: renderSelection,
-        }),
+        ...(provider && user
+          ? [
+              CollaborationCaret.configure({
+                provider,
+                user,
+                render: renderCaret,
+                selectionRender: renderSelection,
+              }),
+            ]
+          : []),
       ],
       editorProps: {
         attributes: {

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useCaseContext } from '../collab/CaseContext.tsx';
 import { useSectionConnection } from '../collab/useSectionConnection.ts';
+import { MaskedNotice } from '../fields/MaskedNotice.tsx';
 import { ja } from '../i18n/ja.ts';
 import { MinutesEditor } from './MinutesEditor.tsx';
 
@@ -19,7 +20,11 @@ export function MinutesSection() {
           {ja.minutes.accessDenied}
         </p>
       )}
-      {snapshot?.readOnly && <p className="message message--info">{ja.section.viewOnly(ja.minutes.heading)}</p>}
+      {state.kind === 'open' && state.level === 'masked' ? (
+        <MaskedNotice label={ja.minutes.heading} />
+      ) : (
+        snapshot?.readOnly && <p className="message message--info">{ja.section.viewOnly(ja.minutes.heading)}</p>
+      )}
       <p id={helpId} className="minutes__help">
         {ja.minutes.help}
       </p>

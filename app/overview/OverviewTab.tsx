@@ -57,7 +57,8 @@ function HouseholdName({ doc }: { readonly doc: Y.Doc }) {
   );
 }
 
-function OverviewForm() {
+/** The overview's fields, for the live section and for a past state of it alike. */
+export function OverviewForm() {
   const { summary } = useCaseContext();
   const agencyOptions = summary.agencies.map((agency) => ({ value: agency.id, label: agency.name }));
   const headingIds = { basics: useId(), consultation: useId(), risks: useId(), background: useId() };

@@ -4,7 +4,7 @@ import type { AgencyAccess } from '../../model/access/accessLevels.ts';
 import type { CaseSummary, CurrentUser } from '../../model/api.ts';
 import { caseIdSchema, type CaseId } from '../../model/documentNames.ts';
 import { CaseTabPanel } from '../casePage/CaseTabPanel.tsx';
-import { caseTabs, caseTabSections, caseTabUrl, parseCaseRoute } from '../casePage/caseRoutes.ts';
+import { caseTabs, caseTabSections, caseTabUrl, isSectionTab, parseCaseRoute, type CaseTab } from '../casePage/caseRoutes.ts';
 import { CaseContextProvider } from '../collab/CaseContext.tsx';
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';
@@ -62,6 +62,8 @@ function CaseView({ caseId }: { readonly caseId: CaseId }) {
   const { session } = useSessionState();
   const accessToken = session?.accessToken;
   const [state, setState] = useState<CaseState>({ kind: 'loading' });
+  // Bumped when 共有設定 saved a change: the participating agencies in the header may differ.
+  const [reloads, setReloads] = useState(0);
 
   // Reloads after a re-login too, but a loaded case is only ever replaced by newer data:
   // swapping it for an error or spinner would unmount the fields and lose unsaved text.
@@ -77,7 +79,7 @@ function CaseView({ caseId }: { readonly caseId: CaseId }) {
       },
     );
     return () => controller.abort();
-  }, [caseId, accessToken]);
+  }, [caseId, accessToken, reloads]);
 
   if (state.kind === 'failed') return <CaseUnavailable message={state.message} />;
 
@@ -90,13 +92,17 @@ function CaseView({ caseId }: { readonly caseId: CaseId }) {
     );
   }
 
-  return <LoadedCase caseId={caseId} summary={state.summary} user={session.user} />;
+  return (
+    <LoadedCase caseId={caseId} summary={state.summary} user={session.user} onCaseChanged={() => setReloads((count) => count + 1)} />
+  );
 }
 
 interface LoadedCaseProps {
   readonly caseId: CaseId;
   readonly summary: CaseSummary;
   readonly user: CurrentUser;
+  /** Something the case summary shows may have changed on the server. */
+  readonly onCaseChanged: () => void;
 }
 
 type AccessState =
@@ -104,16 +110,27 @@ type AccessState =
   | {
       readonly kind: 'known';
       readonly access: AgencyAccess | null;
+      /** This agency may change the sharing (共有設定). */
+      readonly canManage: boolean;
       /** Changes only with the levels or an access change the server reported (not on re-login). */
       readonly version: string;
     };
 
-function LoadedCase({ caseId, summary, user }: LoadedCaseProps) {
+function caseTabLabel(tab: CaseTab): string {
+  if (tab === 'history') return ja.casePage.historyTab;
+  if (tab === 'sharing') return ja.casePage.sharingTab;
+  return ja.sectionLabels[caseTabSections[tab]];
+}
+
+function LoadedCase({ caseId, summary, user, onCaseChanged }: LoadedCaseProps) {
   const { collaboration, snapshot, accessChanges } = useCaseCollaboration(caseId, user);
   const accessToken = useSessionState().session?.accessToken;
   const [accessState, setAccessState] = useState<AccessState>({ kind: 'loading' });
+  // Bumped when this page changed the sharing itself: the server closes only documents whose
+  // access changed, and this agency's own access may not be among them.
+  const [sharingSaves, setSharingSaves] = useState(0);
   const route = parseCaseRoute(useParams()['*'] ?? '');
-  const tabLabel = route ? ja.sectionLabels[caseTabSections[route.tab]] : ja.casePage.notFound;
+  const tabLabel = route ? caseTabLabel(route.tab) : ja.casePage.notFound;
   useDocumentTitle(ja.casePage.pageTitle(tabLabel, summary.title));
 
   // Read again after a re-login and whenever the server closed documents for an access change;
@@ -121,27 +138,43 @@ function LoadedCase({ caseId, summary, user }: LoadedCaseProps) {
   useEffect(() => {
     if (accessToken === undefined) return;
     const controller = new AbortController();
-    const known = (access: AgencyAccess | null): void =>
-      setAccessState({ kind: 'known', access, version: `${accessChanges}:${JSON.stringify(access)}` });
+    const known = (access: AgencyAccess | null, canManage: (current: AccessState) => boolean): void =>
+      setAccessState((current) => ({
+        kind: 'known',
+        access,
+        canManage: canManage(current),
+        version: `${accessChanges}:${JSON.stringify(access)}`,
+      }));
     getCaseAccess(caseId, controller.signal).then(
-      (mine) => known(mine.levels),
+      (mine) => known(mine.levels, () => mine.canManage),
       (error: unknown) => {
         if (controller.signal.aborted) return;
         if (isApiRequestError(error) && error.status === 401) return;
         // Without an answer the server still decides per document; it refuses what is not shared.
-        known(null);
+        // 共有設定 stays as it was: a failed re-read after a save should not take the tab away,
+        // and the server refuses the sharing to anyone not entitled to it anyway.
+        known(null, (current) => current.kind === 'known' && current.canManage);
       },
     );
     return () => controller.abort();
-  }, [caseId, accessToken, accessChanges]);
+  }, [caseId, accessToken, accessChanges, sharingSaves]);
 
   if (route === null) return <Navigate to={caseTabUrl(caseId, 'overview')} replace />;
 
-  const tabItems = caseTabs.map((tab) => ({
-    id: tab,
-    label: ja.sectionLabels[caseTabSections[tab]],
-    href: caseTabUrl(caseId, tab),
-  }));
+  const canManage = accessState.kind === 'known' && accessState.canManage;
+  // A link to 共有設定 from someone who may not change the sharing (or no longer may) ends on 事案概要.
+  if (route.tab === 'sharing' && accessState.kind === 'known' && !canManage) {
+    return <Navigate to={caseTabUrl(caseId, 'overview')} replace />;
+  }
+
+  const tabItems = caseTabs
+    // While access is being read, an opened 共有設定 keeps its tab; it goes if the answer says so.
+    .filter((tab) => tab !== 'sharing' || canManage || route.tab === 'sharing')
+    .map((tab) => ({
+      id: tab,
+      label: caseTabLabel(tab),
+      href: caseTabUrl(caseId, tab),
+    }));
 
   return (
     <CaseContextProvider
@@ -174,8 +207,15 @@ function LoadedCase({ caseId, summary, user }: LoadedCaseProps) {
         </header>
         <PresenceList people={snapshot.people} />
         <Tabs idPrefix="case" label={ja.casePage.tabsLabel} items={tabItems} selected={route.tab} className="case-tabs">
-          <h2 className="tab-heading">{tabLabel}</h2>
-          <CaseTabPanel route={route} />
+          {/* 履歴 and 共有設定 head their own content. */}
+          {isSectionTab(route.tab) && <h2 className="tab-heading">{tabLabel}</h2>}
+          <CaseTabPanel
+            route={route}
+            onSharingSaved={() => {
+              setSharingSaves((count) => count + 1);
+              onCaseChanged();
+            }}
+          />
         </Tabs>
       </article>
     </CaseContextProvider>

@@ -22,7 +22,8 @@ export function PlanTab() {
 
 const planPath = (key: string): FieldPath => [PLAN_ROOT, key];
 
-function PlanForm() {
+/** The plan's fields, for the live section and for a past state of it alike. */
+export function PlanForm() {
   const { summary } = useCaseContext();
   const agencyOptions = summary.agencies.map((agency) => ({ value: agency.id, label: agency.name }));
   return (

@@ -24,11 +24,18 @@ import { filterAndSort, noFilters, progressRows, type ProgressFilters, type Prog
 export function ProgressTab() {
   return (
     <SectionScope section="progress-log">
-      <div className="stack">
-        <AddEntryForm />
-        <ProgressTable />
-      </div>
+      <ProgressRecord />
     </SectionScope>
+  );
+}
+
+/** The form to add an entry (where the section may be edited) and the table of entries. */
+export function ProgressRecord() {
+  return (
+    <div className="stack">
+      <AddEntryForm />
+      <ProgressTable />
+    </div>
   );
 }
 

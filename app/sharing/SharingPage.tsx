@@ -20,6 +20,8 @@ interface SharingPageProps {
   readonly caseId: CaseId;
   /** 世帯員 of the case (from the 世帯・世帯員 section), for recording 本人同意 per person. */
   readonly members: readonly HouseholdMember[];
+  /** After each change the server accepted, so that the rest of the page can read again what it depends on. */
+  readonly onSaved?: () => void;
 }
 
 type SharingState =
@@ -36,7 +38,7 @@ function loadErrorMessage(error: unknown): string {
 }
 
 /** 共有設定 of one case, for the coordinating agency (the server refuses anyone else with 403). */
-export function SharingPage({ caseId, members }: SharingPageProps) {
+export function SharingPage({ caseId, members, onSaved }: SharingPageProps) {
   const accessToken = useSessionState().session?.accessToken;
   const headingId = useId();
   const [state, setState] = useState<SharingState>({ kind: 'loading' });
@@ -75,6 +77,7 @@ export function SharingPage({ caseId, members }: SharingPageProps) {
         const sharing = await request();
         setState({ kind: 'loaded', sharing });
         setOutcome({ scope, error: null, done });
+        onSaved?.();
         return true;
       } catch (error) {
         setOutcome({ scope, error: errorMessage(error), done: null });

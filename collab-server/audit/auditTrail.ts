@@ -126,13 +126,13 @@ export class AuditTrail {
   }
 
   async search(query: AuditQuery, limit = 1_000): Promise<AuditEntry[]> {
-    const { rows } = await this.database.query<AuditRow & { user_name: string | null; agency_name: string | null }>(
-      `select l.*, u.name as user_name, a.name as agency_name
+    const { rows } = await this.database.query<AuditRow & { user_name: string | null; user_login_id: string | null; agency_name: string | null }>(
+      `select l.*, u.name as user_name, u.login_id as user_login_id, a.name as agency_name
          from audit_log l left join users u on u.id = l.user_id left join agencies a on a.id = l.agency_id
         where ($1::date is null or l.at >= $1::date)
           and ($2::date is null or l.at < $2::date + 1)
           and ($3::text is null or l.action = $3)
-          and ($4::text is null or l.login_id = $4)
+          and ($4::text is null or coalesce(l.login_id, u.login_id) = $4)
           and ($5::uuid is null or l.case_id = $5)
           and ($6::text is null or l.detail::text like '%' || $6 || '%' or u.name like '%' || $6 || '%'
                or l.login_id like '%' || $6 || '%' or a.name like '%' || $6 || '%')
@@ -144,7 +144,8 @@ export class AuditTrail {
       at: new Date(row.at).toISOString(),
       action: row.action as AuditEntry['action'],
       userId: row.user_id,
-      loginId: row.login_id,
+      // Entries made under a verified token name the user; the login id comes from the account.
+      loginId: row.login_id ?? row.user_login_id,
       userName: row.user_name,
       agencyName: row.agency_name,
       caseId: row.case_id,

@@ -25,6 +25,13 @@ export function openPostgresDatabase(connectionString: string): Database {
     ...queryableOf(pool),
     async transaction(work) {
       const client = await pool.connect();
+      // A connection lost mid-transaction is reported as an 'error' event on the checked-out
+      // client (the pool only listens to idle ones); unheard, it would crash the process.
+      let lost: Error | undefined;
+      const onError = (error: Error) => {
+        lost = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await work(queryableOf(client));
@@ -32,9 +39,12 @@ export function openPostgresDatabase(connectionString: string): Database {
         return result;
       } catch (error) {
         await client.query('rollback').catch(() => {});
+        lost ??= error instanceof Error ? error : new Error(String(error));
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A client whose transaction failed is discarded rather than reused.
+        client.release(lost);
       }
     },
     close: () => pool.end(),

@@ -49,10 +49,29 @@ export async function openMinutesEditor(page: Page): Promise<Locator> {
 
 /** Puts the caret after the last character, as a person clicking at the end of the text would. */
 export async function placeCaretAtEnd(editor: Locator): Promise<void> {
-  await editor.evaluate((element) => {
-    (element as HTMLElement).focus();
-    const selection = window.getSelection();
-    selection?.selectAllChildren(element);
-    selection?.collapseToEnd();
-  });
+  // ProseMirror writes its own selection back into the page shortly after the editor gains
+  // focus unless it has read the new one by then, which under load it may not have: the caret
+  // would jump to the start. So the caret is placed until it is still at the end a moment later.
+  await expect
+    .poll(() =>
+      editor.evaluate(async (element) => {
+        (element as HTMLElement).focus();
+        const selection = window.getSelection();
+        selection?.selectAllChildren(element);
+        selection?.collapseToEnd();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const now = window.getSelection();
+        if (!now || now.rangeCount === 0 || !now.isCollapsed || !element.contains(now.focusNode)) return false;
+        const rest = document.createRange();
+        rest.setStart(now.getRangeAt(0).endContainer, now.getRangeAt(0).endOffset);
+        rest.setEnd(element, element.childNodes.length);
+        // Other people's carets are widgets with their names in them, not text.
+        const after = rest.cloneContents();
+        for (const caret of after.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+        return after.textContent === '';
+      }),
+      // Someone else still typing at the end moves the end on; wait until they pause.
+      { timeout: 15_000 },
+    )
+    .toBe(true);
 }
