@@ -33,8 +33,10 @@ export function isApiRequestError(error: unknown): error is ApiRequestError {
   return error instanceof ApiRequestError;
 }
 
+export type RequestMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
 interface RequestOptions {
-  readonly method: 'GET' | 'POST';
+  readonly method: RequestMethod;
   readonly path: string;
   readonly body?: unknown;
   /** Bearer token to send; null for the login call. */
@@ -45,10 +47,12 @@ interface RequestOptions {
    */
   readonly reportUnauthorized: boolean;
   readonly signal?: AbortSignal;
+  /** Accept header; JSON unless a file (the audit CSV) is fetched. */
+  readonly accept?: string;
 }
 
 async function send(options: RequestOptions): Promise<Response> {
-  const headers = new Headers({ Accept: 'application/json' });
+  const headers = new Headers({ Accept: options.accept ?? 'application/json' });
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
   if (options.accessToken !== null) headers.set('Authorization', `Bearer ${options.accessToken}`);
 
@@ -110,6 +114,34 @@ async function requestJson<T>(options: RequestOptions, schema: ZodType<T>): Prom
     throw new ApiRequestError('invalid_response', response.status, `${options.path}: unexpected body shape`);
   }
   return parsed.data;
+}
+
+/** A request of the logged-in user, for the screens' own API modules. */
+export interface AuthorizedRequest {
+  readonly method: RequestMethod;
+  readonly path: string;
+  readonly body?: unknown;
+  readonly signal?: AbortSignal;
+  readonly accept?: string;
+}
+
+/** Sends one authenticated request; resolves only with a 2xx response. */
+export function authorizedResponse(request: AuthorizedRequest): Promise<Response> {
+  return send(authenticated(request.method, request.path, request));
+}
+
+/** An authenticated request whose answer must match `schema`. */
+export function authorizedJson<T>(request: AuthorizedRequest, schema: ZodType<T>): Promise<T> {
+  return requestJson(authenticated(request.method, request.path, request), schema);
+}
+
+/** `?a=1&b=2` of the given values, leaving out empty ones; '' when none is left. */
+export function searchOf(values: Readonly<Record<string, string | number | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return params.size > 0 ? `?${params.toString()}` : '';
 }
 
 function authenticated(method: RequestOptions['method'], path: string, extra: Partial<RequestOptions> = {}): RequestOptions {

@@ -6,7 +6,7 @@ import {
   type AuditQuery,
   type AuditVerification,
 } from '../../model/audit.ts';
-import { authorizedJson, authorizedResponse, searchOf } from './sharingApi.ts';
+import { authorizedJson, authorizedResponse, searchOf } from './apiClient.ts';
 
 /** 監査ログ: administrators only (the server answers 403 to anyone else). */
 

@@ -11,7 +11,7 @@ import {
   type NamedVersion,
   type Revision,
 } from '../../model/history/historyApi.ts';
-import { authorizedJson, searchOf } from './sharingApi.ts';
+import { authorizedJson, searchOf } from './apiClient.ts';
 
 const casePath = (caseId: CaseId) => `/api/cases/${encodeURIComponent(caseId)}`;
 const sectionPath = (caseId: CaseId, section: CaseSection) => `${casePath(caseId)}/sections/${encodeURIComponent(section)}`;
