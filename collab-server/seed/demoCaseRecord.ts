@@ -7,6 +7,7 @@ import { PLAN_ROOT, ROLES_ROOT } from '../../model/sections/plan.ts';
 import { PROGRESS_ROOT } from '../../model/sections/progressLog.ts';
 import { sectionDefinitions } from '../../model/sections/sectionRegistry.ts';
 import { writeObject, type PlainValue } from '../../model/sections/yjsValues.ts';
+import type { Consent } from '../../model/access/sharingApi.ts';
 import { demoAgencies } from './demoData.ts';
 
 /** The 山田 household of DOMAIN.md, filled in as the agencies would have by the first meeting. */
@@ -179,6 +180,22 @@ const demoRecord: Partial<Record<CaseSection, Roots>> = {
     },
   },
 };
+
+/**
+ * 本人同意 as recorded at the first interview: ハナさん agreed in writing to sharing with the city,
+ * 包括 and 自立相談; 太郎さん has not been asked yet, so the 障害 office has no basis (masked).
+ */
+export const demoConsents: Consent[] = [
+  {
+    memberId: HANA,
+    status: '同意あり',
+    consentedOn: '2026-11-06',
+    method: '書面',
+    agencyIds: [fukushi.id, houkatsu.id, jiritsu.id],
+    note: '初回訪問時に「関係機関(者)と情報共有することに同意します」に署名',
+  },
+  { memberId: TARO, status: '未確認', consentedOn: null, method: null, agencyIds: [], note: '本人と未面談' },
+];
 
 /** Fills a fresh section document with the demo record (nothing for sections it has none of). */
 export function fillDemoSection(doc: Y.Doc, section: CaseSection): void {

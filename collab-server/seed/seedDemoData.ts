@@ -6,9 +6,10 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/database.ts';
 import { projectSection } from '../projections/caseProjection.ts';
 import { AccessRepository } from '../store/accessRepository.ts';
+import { SharingRepository } from '../store/sharingRepository.ts';
 import { CaseRepository } from '../store/caseRepository.ts';
 import { UpdateLog } from '../store/updateLog.ts';
-import { fillDemoSection } from './demoCaseRecord.ts';
+import { demoConsents, fillDemoSection } from './demoCaseRecord.ts';
 import { DEMO_PASSWORD, demoAdministrator, demoAgencies, demoCase, demoMinutes, demoSharing } from './demoData.ts';
 
 function demoMinutesDocument(): Y.Doc {
@@ -61,6 +62,8 @@ export async function seedDemoData(database: Database, { reset }: { reset: boole
     for (const [agencyId, levels] of Object.entries(demoSharing)) {
       await access.setLevels(demoCase.id, agencyId, levels, demoCase.createdBy);
     }
+    const sharing = new SharingRepository(tx);
+    for (const consent of demoConsents) await sharing.recordConsent(demoCase.id, consent, demoCase.createdBy);
     const log = new UpdateLog(database);
     for (const section of caseSections) {
       const doc = section === 'minutes' ? demoMinutesDocument() : createSectionDocument(section);

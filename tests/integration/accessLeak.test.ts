@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { levelOf, type AgencyAccess } from '../../model/access/accessLevels.ts';
-import { myAccessSchema } from '../../model/access/sharingApi.ts';
+import { myAccessSchema, sharingSchema } from '../../model/access/sharingApi.ts';
 import { CloseCode } from '../../model/closeCodes.ts';
 import { caseDocumentName, caseSections } from '../../model/documentNames.ts';
 import { MEMBERS_ROOT } from '../../model/sections/members.ts';
@@ -140,5 +140,20 @@ describe.each(storageBackends)('what each agency receives, byte by byte, on %s',
       changes: { section: string; oldLevel: string; newLevel: string; changedBy: string }[];
     };
     expect(sharing.changes[0]).toMatchObject({ section: 'members', oldLevel: 'view', newLevel: 'masked', changedBy: '佐藤 美咲' });
+  });
+});
+
+describe('the basis of each agency’s access in the seeded case', () => {
+  it('rests on the coordinator role, ハナさん’s written consent, or nothing (proposed masking)', async () => {
+    const server = await newKasaneServer('pglite');
+    const coordinator = await server.login('fukushi1');
+    const sharing = sharingSchema.parse(await (await server.api(`/cases/${demoCase.id}/sharing`, { token: coordinator.accessToken })).json());
+    const byName = Object.fromEntries(sharing.agencies.map((agency) => [agency.name, agency]));
+    expect(byName['架空市 福祉総合相談課']?.basis).toBe('coordinator');
+    expect(byName['架空市北部地域包括支援センター']).toMatchObject({ basis: 'consent', proposedMasking: [] });
+    expect(byName['障害者相談支援事業所 あおば']).toMatchObject({ basis: 'none', proposedMasking: [] });
+    // Only the coordinating side may see or change the sharing.
+    const shougai = await server.login('shougai1');
+    expect((await server.api(`/cases/${demoCase.id}/sharing`, { token: shougai.accessToken })).status).toBe(403);
   });
 });
