@@ -1,18 +1,10 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { CloseCode } from '../../model/closeCodes.ts';
-import { levelOf, type AccessLevel } from '../../model/access/accessLevels.ts';
-import { parseCaseDocumentName, type DocumentView } from '../../model/documentNames.ts';
+import { levelOf, openingMode } from '../../model/access/accessLevels.ts';
+import { parseCaseDocumentName } from '../../model/documentNames.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { AccessRepository } from '../store/accessRepository.ts';
 import { CollaborationRefusal, type KasaneContext } from './context.ts';
-
-/** How a document may be opened at a level: null refuses it. */
-export function openingMode(level: AccessLevel, view: DocumentView): 'read-write' | 'read-only' | null {
-  if (view === 'masked') return level === 'masked' ? 'read-only' : null;
-  if (level === 'edit') return 'read-write';
-  if (level === 'view') return 'read-only';
-  return null;
-}
 
 /**
  * Verifies the collaboration token, and decides from the case's sharing policy whether this

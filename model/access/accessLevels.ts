@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseSections, type CaseSection } from '../documentNames.ts';
+import { caseSections, type CaseSection, type DocumentView } from '../documentNames.ts';
 
 /** How much of one section of a case an agency gets: 編集 / 閲覧 / マスキング閲覧 / 非表示. */
 export const accessLevels = ['edit', 'view', 'masked', 'hidden'] as const;
@@ -35,6 +35,18 @@ export function defaultAccess(role: 'coordinator' | 'participant'): AgencyAccess
     plan: 'edit',
     minutes: 'edit',
   };
+}
+
+/**
+ * How a document may be opened at a level: the source read-write (編集) or read-only (閲覧),
+ * the server-derived masked view read-only (マスキング閲覧), or not at all (null). The server
+ * enforces this in onAuthenticate; the app uses it to decide which document to open.
+ */
+export function openingMode(level: AccessLevel, view: DocumentView): 'read-write' | 'read-only' | null {
+  if (view === 'masked') return level === 'masked' ? 'read-only' : null;
+  if (level === 'edit') return 'read-write';
+  if (level === 'view') return 'read-only';
+  return null;
 }
 
 export function levelOf(access: AgencyAccess | undefined, section: CaseSection): AccessLevel {
