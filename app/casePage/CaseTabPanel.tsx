@@ -5,6 +5,7 @@ import { OverviewTab } from '../overview/OverviewTab.tsx';
 import { PlanTab } from '../plan/PlanTab.tsx';
 import { ProgressTab } from '../progress/ProgressTab.tsx';
 import type { CaseRoute } from './caseRoutes.ts';
+import { ChatTab } from './ChatTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
 import { SharingTab } from './SharingTab.tsx';
 
@@ -34,6 +35,8 @@ export function CaseTabPanel({ route, onSharingSaved }: CaseTabPanelProps) {
           <MinutesSection />
         </Suspense>
       );
+    case 'chat':
+      return <ChatTab />;
     case 'history':
       return <HistoryTab />;
     case 'sharing':

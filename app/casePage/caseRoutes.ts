@@ -6,11 +6,11 @@ export const sectionTabs = ['overview', 'members', 'progress', 'plan', 'minutes'
 export type SectionTab = (typeof sectionTabs)[number];
 
 /**
- * The tabs of a case page, in order; each is a path segment after /cases/:caseId/. 履歴 and
- * 共有設定 are about the whole case rather than one section; 共有設定 is offered only to
+ * The tabs of a case page, in order; each is a path segment after /cases/:caseId/. チャット, 履歴
+ * and 共有設定 are about the whole case rather than one section; 共有設定 is offered only to
  * those who may change the sharing.
  */
-export const caseTabs = [...sectionTabs, 'history', 'sharing'] as const;
+export const caseTabs = [...sectionTabs, 'chat', 'history', 'sharing'] as const;
 export type CaseTab = (typeof caseTabs)[number];
 
 export const caseTabSections = {

@@ -1,7 +1,10 @@
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { CaseSummary } from '../../model/api.ts';
 import { formatWarekiDateTime } from '../fields/wareki.ts';
+import { getUnreadCounts } from '../http/chatApi.ts';
 import { ja } from '../i18n/ja.ts';
+import { useSessionState } from '../session/useSessionState.ts';
 
 interface CaseTableProps {
   readonly cases: readonly CaseSummary[];
@@ -9,7 +12,21 @@ interface CaseTableProps {
   readonly filtered: boolean;
 }
 
+/** Unread チャット messages per case; empty until (or unless) the server answered. */
+function useUnreadCounts(cases: readonly CaseSummary[]): Readonly<Record<string, number>> {
+  const accessToken = useSessionState().session?.accessToken;
+  const [unread, setUnread] = useState<Readonly<Record<string, number>>>({});
+  useEffect(() => {
+    if (accessToken === undefined) return;
+    const controller = new AbortController();
+    getUnreadCounts(controller.signal).then(setUnread, () => undefined);
+    return () => controller.abort();
+  }, [accessToken, cases]);
+  return unread;
+}
+
 export function CaseTable({ cases, filtered }: CaseTableProps) {
+  const unread = useUnreadCounts(cases);
   if (cases.length === 0) return <p className="message">{filtered ? ja.caseList.noMatch : ja.caseList.empty}</p>;
 
   return (
@@ -26,6 +43,9 @@ export function CaseTable({ cases, filtered }: CaseTableProps) {
             <th scope="col" className="table__number">
               {ja.caseList.openTasks}
             </th>
+            <th scope="col" className="table__number">
+              {ja.caseList.unread}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -41,6 +61,7 @@ export function CaseTable({ cases, filtered }: CaseTableProps) {
                 <time dateTime={summary.updatedAt}>{formatWarekiDateTime(summary.updatedAt) ?? ja.formatDateTime(summary.updatedAt)}</time>
               </td>
               <td className="table__number">{ja.caseList.openTasksCount(summary.openTasks)}</td>
+              <td className="table__number">{ja.caseList.unreadCount(unread[summary.id] ?? 0)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,7 @@ import type { SaveStatus } from '../collab/types.ts';
 import type { DateParseError } from '../fields/wareki.ts';
 import type { ReloginReason } from '../session/sessionStore.ts';
 import { jaAdmin } from './ja.admin.ts';
+import { jaChat } from './ja.chat.ts';
 import { jaHistory } from './ja.history.ts';
 import { jaSharing } from './ja.sharing.ts';
 
@@ -128,6 +129,8 @@ export const ja = {
     updatedAt: '最終更新',
     openTasks: '未完了タスク',
     openTasksCount: (count: number) => `${count}件`,
+    unread: '未読',
+    unreadCount: (count: number) => `${count}件`,
     notEntered: '未入力',
     empty: '参加している事案はまだありません。',
     noMatch: '条件に合う事案はありません。',
@@ -366,4 +369,5 @@ export const ja = {
   sharing: jaSharing,
   history: jaHistory,
   admin: jaAdmin,
+  chat: jaChat,
 } as const;

@@ -119,6 +119,7 @@ type AccessState =
 function caseTabLabel(tab: CaseTab): string {
   if (tab === 'history') return ja.casePage.historyTab;
   if (tab === 'sharing') return ja.casePage.sharingTab;
+  if (tab === 'chat') return ja.chat.tab;
   return ja.sectionLabels[caseTabSections[tab]];
 }
 
