@@ -1,3 +1,4 @@
+import { openingMode } from '../../model/access/accessLevels.ts';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { AccessLevel } from '../../model/access/accessLevels.ts';
 import type { CaseSection } from '../../model/documentNames.ts';
@@ -25,9 +26,11 @@ export type SectionState =
 export function useSectionConnection(section: CaseSection): SectionState {
   const { collaboration, access, accessVersion } = useCaseContext();
   const level = sectionLevel(access, section);
-  const view = level === 'masked' ? 'masked' : 'source';
-  const readOnly = level === 'view' || level === 'masked';
-  const hidden = level === 'hidden';
+  // The same rule the server enforces: which document this level opens, and how.
+  const view = openingMode(level, 'masked') ? 'masked' : 'source';
+  const mode = openingMode(level, view);
+  const readOnly = mode === 'read-only';
+  const hidden = mode === null;
   const [connection, setConnection] = useState<SectionConnection | null>(null);
 
   useEffect(() => {
