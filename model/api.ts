@@ -50,6 +50,8 @@ export const caseSummarySchema = z.object({
   agencies: z.array(agencySummarySchema),
   /** Projected from the documents by the server (null until the section has content). */
   householdName: z.string().nullable(),
+  /** False when this agency may not see the identity section: the name is withheld, not missing. */
+  householdVisible: z.boolean(),
   status: z.enum(caseStatuses).nullable(),
   /** 予定・タスク in the progress log and 役割分担 rows that are not 完了. */
   openTasks: z.number().int(),

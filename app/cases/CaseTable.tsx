@@ -51,7 +51,11 @@ export function CaseTable({ cases, filtered }: CaseTableProps) {
         <tbody>
           {cases.map((summary) => (
             <tr key={summary.id}>
-              <td>{summary.householdName ?? <span className="table__muted">{ja.caseList.notEntered}</span>}</td>
+              <td>
+                {summary.householdName ?? (
+                  <span className="table__muted">{summary.householdVisible ? ja.caseList.notEntered : ja.caseList.householdHidden}</span>
+                )}
+              </td>
               <th scope="row" className="table__title">
                 <Link to={`/cases/${summary.id}`}>{summary.title}</Link>
               </th>

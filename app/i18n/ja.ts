@@ -132,6 +132,7 @@ export const ja = {
     unread: '未読',
     unreadCount: (count: number) => `${count}件`,
     notEntered: '未入力',
+    householdHidden: '（共有されていません）',
     empty: '参加している事案はまだありません。',
     noMatch: '条件に合う事案はありません。',
     filtersHeading: '絞り込み',

@@ -17,6 +17,7 @@ interface CaseRow {
   lead_agency_name: string;
   agencies: { id: string; name: string }[];
   household_name: string | null;
+  household_visible: boolean;
   status: string | null;
   open_tasks: number;
 }
@@ -30,6 +31,7 @@ const summarySelect = `
          case when ${levelIn('overview', ['edit', 'view'])} then c.title else coalesce(c.masked_title, '') end as title,
          c.created_at, c.updated_at, c.lead_agency_id, la.name as lead_agency_name,
          case when ${levelIn('members', ['edit', 'view'])} then c.household_name else null end as household_name,
+         ${levelIn('members', ['edit', 'view'])} as household_visible,
          c.status,
          (select count(*)::int from case_tasks t where t.case_id = c.id and t.status <> '完了') as open_tasks,
          (select coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) order by a.name), '[]'::json)
@@ -46,6 +48,7 @@ function toSummary(row: CaseRow): CaseSummary {
     leadAgency: { id: row.lead_agency_id, name: row.lead_agency_name },
     agencies: row.agencies,
     householdName: row.household_name,
+    householdVisible: row.household_visible,
     status: caseStatuses.find((status) => status === row.status) ?? null,
     openTasks: row.open_tasks,
   };

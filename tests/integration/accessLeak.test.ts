@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { levelOf, type AgencyAccess } from '../../model/access/accessLevels.ts';
 import { myAccessSchema, sharingSchema } from '../../model/access/sharingApi.ts';
+import { caseListSchema } from '../../model/api.ts';
 import { CloseCode } from '../../model/closeCodes.ts';
 import { caseDocumentName, caseSections } from '../../model/documentNames.ts';
 import { MEMBERS_ROOT } from '../../model/sections/members.ts';
@@ -152,6 +153,10 @@ describe('the basis of each agency’s access in the seeded case', () => {
     expect(byName['架空市 福祉総合相談課']?.basis).toBe('coordinator');
     expect(byName['架空市北部地域包括支援センター']).toMatchObject({ basis: 'consent', proposedMasking: [] });
     expect(byName['障害者相談支援事業所 あおば']).toMatchObject({ basis: 'none', proposedMasking: [] });
+    // The case list withholds the household's name from an agency without the identity section.
+    const shougaiList = caseListSchema.parse(await (await server.api('/cases', { token: (await server.login('shougai2')).accessToken })).json());
+    expect(shougaiList.cases[0]).toMatchObject({ householdName: null, householdVisible: false });
+    expect(shougaiList.cases[0]?.title).not.toContain('山田');
     // Only the coordinating side may see or change the sharing.
     const shougai = await server.login('shougai1');
     expect((await server.api(`/cases/${demoCase.id}/sharing`, { token: shougai.accessToken })).status).toBe(403);
