@@ -4,6 +4,7 @@ import { isApiRequestError } from '../http/apiClient.ts';
 import { AUDIT_SEARCH_LIMIT, exportAuditCsv, searchAudit, verifyAudit } from '../http/auditApi.ts';
 import { errorMessage } from '../http/errorMessage.ts';
 import { jaAdmin } from '../i18n/ja.admin.ts';
+import { DateRangeFields } from '../layout/FormControls.tsx';
 import { useDocumentTitle } from '../layout/useDocumentTitle.ts';
 import { useSessionState } from '../session/useSessionState.ts';
 import { AuditTable } from './AuditTable.tsx';
@@ -55,8 +56,6 @@ export function AuditLogPage() {
   const accessToken = useSessionState().session?.accessToken;
   const ids = {
     filters: useId(),
-    from: useId(),
-    to: useId(),
     action: useId(),
     loginId: useId(),
     q: useId(),
@@ -146,32 +145,7 @@ export function AuditLogPage() {
             </p>
           )}
           <div className="audit-filters">
-            <div className="field">
-              <label htmlFor={ids.from} className="field__label">
-                {t.filters.from}
-              </label>
-              <input
-                id={ids.from}
-                type="date"
-                className="field__input"
-                value={values.from}
-                max={values.to || undefined}
-                onChange={(event) => set('from', event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={ids.to} className="field__label">
-                {t.filters.to}
-              </label>
-              <input
-                id={ids.to}
-                type="date"
-                className="field__input"
-                value={values.to}
-                min={values.from || undefined}
-                onChange={(event) => set('to', event.target.value)}
-              />
-            </div>
+            <DateRangeFields fromLabel={t.filters.from} toLabel={t.filters.to} from={values.from} to={values.to} onChange={set} />
             <div className="field">
               <label htmlFor={ids.action} className="field__label">
                 {t.filters.action}

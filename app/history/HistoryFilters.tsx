@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { caseSections } from '../../model/documentNames.ts';
 import { jaHistory } from '../i18n/ja.history.ts';
+import { DateRangeFields } from '../layout/FormControls.tsx';
 
 export interface HistoryFilterValues {
   readonly section: string;
@@ -31,7 +32,7 @@ interface HistoryFiltersProps {
 const byLabel = (entries: Iterable<[string, string]>) => [...entries].sort((a, b) => a[1].localeCompare(b[1], 'ja'));
 
 export function HistoryFilters({ values, options, onChange }: HistoryFiltersProps) {
-  const ids = { heading: useId(), section: useId(), agency: useId(), user: useId(), from: useId(), to: useId() };
+  const ids = { heading: useId(), section: useId(), agency: useId(), user: useId() };
   const set = (key: keyof HistoryFilterValues, value: string) => onChange({ ...values, [key]: value });
   // Sections in the record's own order, the way the tabs show them.
   const sections = caseSections.filter((section) => options.sections.has(section) || values.section === section);
@@ -82,32 +83,7 @@ export function HistoryFilters({ values, options, onChange }: HistoryFiltersProp
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.from} className="field__label">
-            {jaHistory.filters.from}
-          </label>
-          <input
-            id={ids.from}
-            type="date"
-            className="field__input"
-            value={values.from}
-            max={values.to || undefined}
-            onChange={(event) => set('from', event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.to} className="field__label">
-            {jaHistory.filters.to}
-          </label>
-          <input
-            id={ids.to}
-            type="date"
-            className="field__input"
-            value={values.to}
-            min={values.from || undefined}
-            onChange={(event) => set('to', event.target.value)}
-          />
-        </div>
+        <DateRangeFields fromLabel={jaHistory.filters.from} toLabel={jaHistory.filters.to} from={values.from} to={values.to} onChange={set} />
       </div>
       {active && (
         <div>

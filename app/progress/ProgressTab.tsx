@@ -20,6 +20,7 @@ import { childPath, writeAt, type FieldPath } from '../fields/yPaths.ts';
 import { useYJson } from '../fields/yStore.ts';
 import { ja } from '../i18n/ja.ts';
 import { filterAndSort, noFilters, progressRows, type ProgressFilters, type ProgressRow, type SortOrder } from './progressEntries.ts';
+import { LabeledSelect } from '../layout/FormControls.tsx';
 
 export function ProgressTab() {
   return (
@@ -46,7 +47,7 @@ function AddEntryForm() {
   const { user } = useCaseContext();
   const { doc, editable, readOnly, textKeys } = useSection();
   const headingId = useId();
-  const ids = { occurredAt: useId(), kind: useId(), method: useId(), text: useId(), status: useId(), due: useId(), dueHint: useId() };
+  const ids = { occurredAt: useId(), text: useId(), due: useId(), dueHint: useId() };
   const errorId = useId();
   const [occurredAt, setOccurredAt] = useState(() => tokyoDateTimeLocal(new Date()));
   const [kind, setKind] = useState<string>(progressKinds[0]);
@@ -128,45 +129,11 @@ function AddEntryForm() {
             onChange={(event) => setOccurredAt(event.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={ids.kind} className="field__label">
-            {ja.progress.kind}
-          </label>
-          <select id={ids.kind} className="field__input field__select" value={kind} onChange={(event) => setKind(event.target.value)}>
-            {progressKinds.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.method} className="field__label">
-            {ja.progress.method}
-          </label>
-          <select id={ids.method} className="field__input field__select" value={method} onChange={(event) => setMethod(event.target.value)}>
-            <option value="">{ja.fields.notSelected}</option>
-            {contactMethods.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LabeledSelect label={ja.progress.kind} value={kind} options={progressKinds} onChange={setKind} />
+        <LabeledSelect label={ja.progress.method} value={method} options={contactMethods} onChange={setMethod} emptyLabel={ja.fields.notSelected} />
         {isTask && (
           <>
-            <div className="field">
-              <label htmlFor={ids.status} className="field__label">
-                {ja.progress.status}
-              </label>
-              <select id={ids.status} className="field__input field__select" value={status} onChange={(event) => setStatus(event.target.value)}>
-                {taskStatuses.map((value) => (
-                  <option key={value} value={value}>
-                    {value}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <LabeledSelect label={ja.progress.status} value={status} options={taskStatuses} onChange={setStatus} />
             <div className="field">
               <label htmlFor={ids.due} className="field__label">
                 {ja.progress.dueDate}

@@ -11,6 +11,7 @@ import { recordConsent } from '../http/sharingApi.ts';
 import { jaSharing } from '../i18n/ja.sharing.ts';
 import { SharingFeedback } from './SharingFeedback.tsx';
 import type { HouseholdMember, SharingMutation, SharingOutcome } from './types.ts';
+import { LabeledSelect } from '../layout/FormControls.tsx';
 
 interface ConsentFormsProps {
   readonly caseId: CaseId;
@@ -64,7 +65,7 @@ interface ConsentFormProps {
 }
 
 function ConsentForm({ caseId, member, consent, agencies, mutate, outcome }: ConsentFormProps) {
-  const ids = { heading: useId(), status: useId(), date: useId(), method: useId(), agencies: useId(), note: useId(), error: useId() };
+  const ids = { heading: useId(), date: useId(), method: useId(), agencies: useId(), note: useId(), error: useId() };
   const [status, setStatus] = useState<string>(consent?.status ?? NOT_CONFIRMED);
   const [consentedOn, setConsentedOn] = useState(consent?.consentedOn ?? '');
   const [method, setMethod] = useState<string>(consent?.method ?? '');
@@ -108,18 +109,7 @@ function ConsentForm({ caseId, member, consent, agencies, mutate, outcome }: Con
         </p>
       )}
       <div className="sharing-consent__grid">
-        <div className="field">
-          <label htmlFor={ids.status} className="field__label">
-            {jaSharing.consent.status}
-          </label>
-          <select id={ids.status} className="field__input field__select" value={status} onChange={(event) => setStatus(event.target.value)}>
-            {consentStatuses.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LabeledSelect label={jaSharing.consent.status} value={status} options={consentStatuses} onChange={setStatus} />
         <div className="field">
           <label htmlFor={ids.date} className="field__label">
             {jaSharing.consent.consentedOn}
