@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { accessBasis, proposedMasking } from '../../model/access/accessBasis.ts';
 import { defaultAccess, type AgencyAccess } from '../../model/access/accessLevels.ts';
@@ -61,6 +61,14 @@ export function createSharingApi({ database, logger, onAccessChanged, audit, tru
     return { takesPart: row.takes_part, canManage, leadAgencyId: row.lead_agency_id };
   }
 
+  /** The caller's role in a case they may manage, or the error answer (404 unknown, 403 not theirs). */
+  async function managedRole(c: Context<AuthenticatedEnv>, caseId: string): Promise<CaseRole | Response> {
+    const role = await roleOf(caseId, c.get('user'));
+    if (!role) return respondWithError(c, 404, 'not_found');
+    if (!role.canManage) return respondWithError(c, 403, 'forbidden');
+    return role;
+  }
+
   async function sharingOf(caseId: string, leadAgencyId: string): Promise<Sharing> {
     const [byAgency, consents, meetingBasisAgencyIds, changes, agencies] = await Promise.all([
       access.forCase(caseId),
@@ -95,18 +103,16 @@ export function createSharingApi({ database, logger, onAccessChanged, audit, tru
 
   api.get('/cases/:caseId/sharing', validate('param', caseParams), async (c) => {
     const { caseId } = c.req.valid('param');
-    const role = await roleOf(caseId, c.get('user'));
-    if (!role) return respondWithError(c, 404, 'not_found');
-    if (!role.canManage) return respondWithError(c, 403, 'forbidden');
+    const role = await managedRole(c, caseId);
+    if (role instanceof Response) return role;
     return c.json(await sharingOf(caseId, role.leadAgencyId));
   });
 
   api.put('/cases/:caseId/sharing/:agencyId', validate('param', agencyParams), validate('json', setLevelsRequestSchema), async (c) => {
     const { caseId, agencyId } = c.req.valid('param');
     const user = c.get('user');
-    const role = await roleOf(caseId, user);
-    if (!role) return respondWithError(c, 404, 'not_found');
-    if (!role.canManage) return respondWithError(c, 403, 'forbidden');
+    const role = await managedRole(c, caseId);
+    if (role instanceof Response) return role;
     const takesPart = await database.query('select 1 from case_agencies where case_id = $1 and agency_id = $2', [caseId, agencyId]);
     if (takesPart.rows.length === 0) return respondWithError(c, 404, 'not_found');
     const levels = await database.transaction((tx) => new AccessRepository(tx).setLevels(caseId, agencyId, c.req.valid('json').levels, user.sub));
@@ -120,9 +126,8 @@ export function createSharingApi({ database, logger, onAccessChanged, audit, tru
     const { caseId } = c.req.valid('param');
     const { agencyId } = c.req.valid('json');
     const user = c.get('user');
-    const role = await roleOf(caseId, user);
-    if (!role) return respondWithError(c, 404, 'not_found');
-    if (!role.canManage) return respondWithError(c, 403, 'forbidden');
+    const role = await managedRole(c, caseId);
+    if (role instanceof Response) return role;
     const exists = await database.query('select 1 from agencies where id = $1', [agencyId]);
     if (exists.rows.length === 0) return respondWithError(c, 404, 'not_found');
     await database.transaction(async (tx) => {
@@ -141,9 +146,9 @@ export function createSharingApi({ database, logger, onAccessChanged, audit, tru
   api.delete('/cases/:caseId/agencies/:agencyId', validate('param', agencyParams), async (c) => {
     const { caseId, agencyId } = c.req.valid('param');
     const user = c.get('user');
-    const role = await roleOf(caseId, user);
-    if (!role) return respondWithError(c, 404, 'not_found');
-    if (!role.canManage || agencyId === role.leadAgencyId) return respondWithError(c, 403, 'forbidden');
+    const role = await managedRole(c, caseId);
+    if (role instanceof Response) return role;
+    if (agencyId === role.leadAgencyId) return respondWithError(c, 403, 'forbidden');
     await database.transaction(async (tx) => {
       const removed = await tx.query('delete from case_agencies where case_id = $1 and agency_id = $2 returning agency_id', [caseId, agencyId]);
       if (removed.rows.length > 0) await new SharingRepository(tx).recordMembership(caseId, agencyId, false, user.sub);
@@ -156,9 +161,8 @@ export function createSharingApi({ database, logger, onAccessChanged, audit, tru
   api.put('/cases/:caseId/consents/:memberId', validate('param', memberParams), validate('json', consentRequestSchema), async (c) => {
     const { caseId, memberId } = c.req.valid('param');
     const user = c.get('user');
-    const role = await roleOf(caseId, user);
-    if (!role) return respondWithError(c, 404, 'not_found');
-    if (!role.canManage) return respondWithError(c, 403, 'forbidden');
+    const role = await managedRole(c, caseId);
+    if (role instanceof Response) return role;
     await sharing.recordConsent(caseId, { memberId, ...c.req.valid('json') }, user.sub);
     await audit.record({ action: 'consent.record', user: { id: user.sub, agencyId: user.agencyId }, caseId, detail: { memberId, status: c.req.valid('json').status }, address: clientAddress(c, trustProxy) });
     return c.json(await sharingOf(caseId, role.leadAgencyId));
@@ -167,9 +171,8 @@ export function createSharingApi({ database, logger, onAccessChanged, audit, tru
   api.put('/cases/:caseId/meeting-basis/:agencyId', validate('param', agencyParams), validate('json', meetingBasisRequestSchema), async (c) => {
     const { caseId, agencyId } = c.req.valid('param');
     const user = c.get('user');
-    const role = await roleOf(caseId, user);
-    if (!role) return respondWithError(c, 404, 'not_found');
-    if (!role.canManage) return respondWithError(c, 403, 'forbidden');
+    const role = await managedRole(c, caseId);
+    if (role instanceof Response) return role;
     await sharing.setMeetingBasis(caseId, agencyId, c.req.valid('json').active, user.sub);
     await audit.record({ action: 'sharing.change', user: { id: user.sub, agencyId: user.agencyId }, caseId, detail: { agencyId, meetingBasis: c.req.valid('json').active }, address: clientAddress(c, trustProxy) });
     return c.json(await sharingOf(caseId, role.leadAgencyId));
