@@ -33,6 +33,11 @@ export interface KasaneConfiguration {
   redisPrefix: string;
   /** Behind a reverse proxy: take the client address for the 監査ログ from X-Forwarded-For. */
   trustProxy: boolean;
+  /**
+   * tldraw's licence key, handed to the browser for the ecomap. tldraw needs one for production
+   * deployments (not on localhost or in development); it is checked in the browser, offline.
+   */
+  tldrawLicenseKey: string | undefined;
 }
 
 export const defaultConfiguration: KasaneConfiguration = {
@@ -52,6 +57,7 @@ export const defaultConfiguration: KasaneConfiguration = {
   trustProxy: false,
   redisUrl: undefined,
   redisPrefix: 'kasane',
+  tldrawLicenseKey: undefined,
 };
 
 const optionalString = z
@@ -74,6 +80,7 @@ const environmentSchema = z.object({
   KASANE_TRUST_PROXY: z.enum(['true', 'false']).optional(),
   REDIS_URL: optionalString,
   KASANE_REDIS_PREFIX: optionalString,
+  TLDRAW_LICENSE_KEY: optionalString,
 });
 
 export function configurationFromEnvironment(
@@ -94,5 +101,6 @@ export function configurationFromEnvironment(
     trustProxy: env.KASANE_TRUST_PROXY === 'true',
     redisUrl: env.REDIS_URL,
     redisPrefix: env.KASANE_REDIS_PREFIX ?? defaultConfiguration.redisPrefix,
+    tldrawLicenseKey: env.TLDRAW_LICENSE_KEY,
   };
 }

@@ -142,6 +142,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
     deliverChat: (message) => deliverChat(hocuspocus, message),
     restore: (caseId, section, seq, author) => restoreSection({ hocuspocus, database, writer: serverWriter }, caseId, section, seq, author),
     trustProxy: configuration.trustProxy,
+    tldrawLicenseKey: configuration.tldrawLicenseKey,
   });
   const app = createWebApp(api, configuration.staticDir);
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;

@@ -76,3 +76,7 @@ export const healthSchema = z.object({
   version: z.string(),
 });
 export type Health = z.infer<typeof healthSchema>;
+
+/** Run-time settings of the built app (GET /api/client-config). */
+export const clientConfigSchema = z.object({ tldrawLicenseKey: z.string().nullable() });
+export type ClientConfig = z.infer<typeof clientConfigSchema>;

@@ -16,6 +16,7 @@ export const caseSections = [
   'progress-log',
   'plan',
   'minutes',
+  'ecomap',
 ] as const;
 export type CaseSection = (typeof caseSections)[number];
 

@@ -59,6 +59,7 @@ const sectionLabels = {
   'progress-log': '支援経過',
   plan: '支援プラン',
   minutes: '議事録',
+  ecomap: 'エコマップ',
 } as const satisfies Record<CaseSection, string>;
 
 const dateErrors = {

@@ -8,7 +8,8 @@ const COLOR = /^#[0-9a-f]{6}$/i;
 /**
  * Awareness (presence, carets) is relayed to everyone on the document, so only what kasane
  * needs passes: who (rewritten from the verified token, whatever the client claimed), which
- * field they are in (a path of ids), and their caret (Yjs positions: ids and numbers). Anything
+ * field they are in (a path of ids), their caret (Yjs positions: ids and numbers) or their
+ * pointer on the ecomap (two numbers). Anything
  * else, such as a household member's name, is dropped before it reaches another browser.
  */
 export class AwarenessFilterExtension implements Extension {
@@ -30,6 +31,11 @@ export class AwarenessFilterExtension implements Extension {
       if (state.cursor !== undefined) {
         const cursor = JSON.stringify(state.cursor);
         if (cursor !== undefined && cursor.length <= 2_000 && ASCII_ONLY.test(cursor)) filtered.cursor = state.cursor;
+      }
+      // The ecomap's pointer: where on the canvas, in page coordinates, and nothing else.
+      const pointer = state.pointer as { x?: unknown; y?: unknown } | null | undefined;
+      if (pointer && typeof pointer === 'object' && Number.isFinite(pointer.x) && Number.isFinite(pointer.y)) {
+        filtered.pointer = { x: Math.round(Number(pointer.x)), y: Math.round(Number(pointer.y)) };
       }
       states.set(clientId, filtered);
     }

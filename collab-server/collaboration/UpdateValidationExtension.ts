@@ -5,7 +5,9 @@ import type { UpdateRefusedMessage } from '../../model/collaborationMessages.ts'
 import { META_ROOT } from '../../model/documentSchema.ts';
 import { ATTRIBUTION_ROOT } from '../../model/sections/attribution.ts';
 import { authorshipProblems } from '../../model/sections/progressLogRules.ts';
-import { sectionDefinitions, sectionProblems } from '../../model/sections/sectionRegistry.ts';
+import { RECORDS_ROOT, type EcomapRecords } from '../../model/ecomap/ecomapDocument.ts';
+import { ecomapRecordProblems } from '../../model/ecomap/ecomapSchema.ts';
+import { readSection, sectionDefinitions, sectionProblems } from '../../model/sections/sectionRegistry.ts';
 import type { Logger } from '../logger.ts';
 import { canonicalJson } from '../../model/canonicalJson.ts';
 import { updateStructureProblem } from './updateStructure.ts';
@@ -70,7 +72,9 @@ export class UpdateValidationExtension implements Extension {
       // integrate unchecked later, when they arrive: a client has everything it builds on.
       if (scratch.store.pendingStructs || scratch.store.pendingDs) return ['前提となる変更が欠けた更新です'];
       const problems: string[] = [];
-      for (const root of [META_ROOT, ATTRIBUTION_ROOT]) {
+      // Reading a root creates it: only the server-owned roots this section has are compared.
+      const serverOwned = [META_ROOT, ATTRIBUTION_ROOT].filter((root) => root === META_ROOT || root in sectionDefinitions[section].roots);
+      for (const root of serverOwned) {
         // Compared without regard to key order, which depends on how the document was loaded.
         if (canonicalJson(scratch.getMap(root).toJSON()) !== canonicalJson(document.getMap(root).toJSON())) {
           problems.push(`サーバーが管理する項目は変更できません: ${root}`);
@@ -82,6 +86,8 @@ export class UpdateValidationExtension implements Extension {
         else problems.push(...problem.issues.map((issue) => `${issue.path}: ${issue.message}`));
       }
       if (section === 'progress-log') problems.push(...authorshipProblems(document, scratch, user));
+      // A record tldraw cannot read would break the map in every other browser that receives it.
+      if (section === 'ecomap' && problems.length === 0) problems.push(...ecomapRecordProblems(readSection(scratch, section)[RECORDS_ROOT] as EcomapRecords));
       return problems;
     } catch (error) {
       return [`更新を適用できません: ${error instanceof Error ? error.message : String(error)}`];

@@ -5,6 +5,7 @@ import { maskedSectionJson, renderMaskedView } from '../../model/access/maskedVi
 import { caseDocumentName, caseSections, type CaseSection } from '../../model/documentNames.ts';
 import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
 import type { Comparison, HistoryQuery, RevisionGroup } from '../../model/history/historyApi.ts';
+import { diffEcomap, summarizeEcomap } from '../../model/ecomap/ecomapHistory.ts';
 import { diffSectionJson, diffText, summarizeFields, summarizeMinutes } from '../../model/history/sectionDiff.ts';
 import { readSection, sectionDefinitions } from '../../model/sections/sectionRegistry.ts';
 import type { Queryable } from '../db/database.ts';
@@ -115,7 +116,9 @@ export class CaseHistory {
         const before = states.get(first.seq - 1);
         const after = states.get(last.seq);
         let summary = label;
-        if (before?.kind === 'json' && after?.kind === 'json') summary = summarizeFields(label, diffSectionJson(before.json, after.json));
+        if (before?.kind === 'json' && after?.kind === 'json') {
+          summary = section === 'ecomap' ? summarizeEcomap(diffEcomap(before.json, after.json)) : summarizeFields(label, diffSectionJson(before.json, after.json));
+        }
         if (before?.kind === 'text' && after?.kind === 'text') summary = summarizeMinutes(before.paragraphs, after.paragraphs, before.text !== after.text);
         const restoredFrom = group.rows.map((row) => restores.get(`${documentName}#${row.seq}`)).find((value) => value !== undefined) ?? null;
         if (first.seq === 1) summary = `${label}を作成`;
@@ -167,7 +170,7 @@ export class CaseHistory {
     if (before?.kind === 'text' && after?.kind === 'text') return { kind: 'text', parts: diffText(before.text, after.text) };
     return {
       kind: 'fields',
-      changes: diffSectionJson(before?.kind === 'json' ? before.json : {}, after?.kind === 'json' ? after.json : {}),
+      changes: (section === 'ecomap' ? diffEcomap : diffSectionJson)(before?.kind === 'json' ? before.json : {}, after?.kind === 'json' ? after.json : {}),
     };
   }
 

@@ -1,5 +1,6 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { readEcomapRecords, writeEcomapRecords } from '../../model/ecomap/ecomapDocument.ts';
 import { caseDocumentName, type CaseSection } from '../../model/documentNames.ts';
 import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
 import { ATTRIBUTION_ROOT } from '../../model/sections/attribution.ts';
@@ -48,8 +49,12 @@ export async function restoreSection(
         fragment.insert(0, past.getXmlFragment(MINUTES_FRAGMENT).toArray().filter((child) => child instanceof Y.XmlElement || child instanceof Y.XmlText).map((child) => copyXml(child as Y.XmlElement | Y.XmlText)));
         return;
       }
-      for (const root of Object.keys(definition.roots)) {
+      for (const [root, kind] of Object.entries(definition.roots)) {
         if (root === ATTRIBUTION_ROOT) continue;
+        if (kind === 'records') {
+          writeEcomapRecords(document.getArray(root), readEcomapRecords(past.getArray(root)));
+          continue;
+        }
         syncObject(document.getMap(root), past.getMap(root).toJSON() as Record<string, PlainValue>, definition.textKeys);
       }
     });

@@ -8,6 +8,7 @@ import {
   caseListQuerySchema,
   createCaseRequestSchema,
   loginRequestSchema,
+  type ClientConfig,
   type Health,
   type Session,
 } from '../../model/api.ts';
@@ -27,6 +28,7 @@ import type { AuditTrail } from '../audit/auditTrail.ts';
 import type { ChatMessage } from '../../model/chat.ts';
 import { createAuditApi } from './auditApi.ts';
 import { createChatApi } from './chatApi.ts';
+import { createEcomapApi } from './ecomapApi.ts';
 import { createHistoryApi, type HistoryApiDependencies } from './historyApi.ts';
 import { clientAddress } from './clientAddress.ts';
 import { requireUser } from './requireUser.ts';
@@ -44,11 +46,12 @@ export interface ApiDependencies {
   deliverChat: (message: ChatMessage) => void;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  tldrawLicenseKey: string | undefined;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function createApi({ database, tokens, logger, version, onAccessChanged, audit, restore, deliverChat, trustProxy }: ApiDependencies): Hono {
+export function createApi({ database, tokens, logger, version, onAccessChanged, audit, restore, deliverChat, trustProxy, tldrawLicenseKey }: ApiDependencies): Hono {
   const users = new UserRepository(database);
   const cases = new CaseRepository(database);
   const authenticated = requireUser(tokens);
@@ -58,6 +61,9 @@ export function createApi({ database, tokens, logger, version, onAccessChanged, 
   api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(apiError('payload_too_large'), 413) }));
 
   api.get('/health', (c) => c.json({ status: 'ok', storage: database.kind, version } satisfies Health));
+
+  // Settings the built app reads at run time, so that one build serves every deployment.
+  api.get('/client-config', (c) => c.json({ tldrawLicenseKey: tldrawLicenseKey ?? null } satisfies ClientConfig));
 
   api.post('/auth/login', validate('json', loginRequestSchema), async (c) => {
     const { loginId, password } = c.req.valid('json');
@@ -125,6 +131,7 @@ export function createApi({ database, tokens, logger, version, onAccessChanged, 
   api.use('/agencies', authenticated);
   api.route('/', createSharingApi({ database, logger, onAccessChanged, audit, trustProxy }));
   api.route('/', createHistoryApi({ database, audit, trustProxy, restore }));
+  api.route('/', createEcomapApi({ database, audit, trustProxy }));
   api.use('/chat/*', authenticated);
   api.route('/', createChatApi(database, deliverChat));
   api.use('/audit/*', authenticated);

@@ -103,6 +103,7 @@ export const demoSharing: Record<string, AgencyAccess> = {
     'progress-log': 'edit',
     plan: 'edit',
     minutes: 'edit',
+    ecomap: 'edit',
   },
   [demoAgencies[2]!.id]: {
     overview: 'masked',
@@ -115,6 +116,8 @@ export const demoSharing: Record<string, AgencyAccess> = {
     'progress-log': 'masked',
     plan: 'masked',
     minutes: 'masked',
+    // Members are drawn on the map by id: this office sees them as 「A氏」「B氏」 and can still draw.
+    ecomap: 'edit',
   },
   [demoAgencies[3]!.id]: {
     overview: 'edit',
@@ -127,5 +130,6 @@ export const demoSharing: Record<string, AgencyAccess> = {
     'progress-log': 'edit',
     plan: 'edit',
     minutes: 'edit',
+    ecomap: 'edit',
   },
 };

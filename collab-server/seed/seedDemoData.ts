@@ -9,7 +9,9 @@ import { AccessRepository } from '../store/accessRepository.ts';
 import { SharingRepository } from '../store/sharingRepository.ts';
 import { CaseRepository } from '../store/caseRepository.ts';
 import { UpdateLog } from '../store/updateLog.ts';
+import { EcomapSnapshotRepository } from '../store/ecomapSnapshotRepository.ts';
 import { demoConsents, fillDemoSection } from './demoCaseRecord.ts';
+import { demoEcomapSnapshot, fillDemoEcomap } from './demoEcomap.ts';
 import { DEMO_PASSWORD, demoAdministrator, demoAgencies, demoCase, demoMinutes, demoSharing } from './demoData.ts';
 
 function demoMinutesDocument(): Y.Doc {
@@ -68,8 +70,10 @@ export async function seedDemoData(database: Database, { reset }: { reset: boole
     for (const section of caseSections) {
       const doc = section === 'minutes' ? demoMinutesDocument() : createSectionDocument(section);
       fillDemoSection(doc, section);
+      if (section === 'ecomap') fillDemoEcomap(doc);
       const documentName = caseDocumentName(demoCase.id, section);
       await log.append(documentName, Y.encodeStateAsUpdate(doc), null, tx);
+      if (section === 'ecomap') await new EcomapSnapshotRepository(tx).save({ caseId: demoCase.id, ...demoEcomapSnapshot, createdBy: demoCase.createdBy });
       await projectSection(tx, documentName, doc);
       doc.destroy();
     }

@@ -34,6 +34,8 @@ export function defaultAccess(role: 'coordinator' | 'participant'): AgencyAccess
     'progress-log': 'edit',
     plan: 'edit',
     minutes: 'edit',
+    // Members appear on the map by id only; each reader sees them as the identity section allows.
+    ecomap: 'edit',
   };
 }
 

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import type { CaseSection } from '../documentNames.ts';
 import { MINUTES_FRAGMENT } from '../documentSchema.ts';
+import { RECORDS_ROOT, writeEcomapRecords, type EcomapRecords } from '../ecomap/ecomapDocument.ts';
+import { maskEcomapRecords } from '../ecomap/ecomapMasking.ts';
 import { readSection, sectionDefinitions } from '../sections/sectionRegistry.ts';
 import { syncObject, type PlainValue } from '../sections/yjsValues.ts';
 import { maskMembersSection, redactJson, redactText, type Redaction } from './masking.ts';
@@ -10,7 +12,9 @@ type Roots = Record<string, { readonly [key: string]: PlainValue }>;
 /** The masked JSON of a map section (members by its own rules, others by free-text redaction). */
 export function maskedSectionJson(section: CaseSection, source: Y.Doc, redaction: Redaction, today: Date): Roots {
   const json = readSection(source, section);
-  return (section === 'members' ? maskMembersSection(json, redaction, today) : redactJson(json, redaction)) as Roots;
+  if (section === 'members') return maskMembersSection(json, redaction, today) as Roots;
+  if (section === 'ecomap') return { [RECORDS_ROOT]: maskEcomapRecords(json[RECORDS_ROOT] as EcomapRecords, redaction) } as unknown as Roots;
+  return redactJson(json, redaction) as Roots;
 }
 
 /** Copies rich text with every text run redacted (marks and structure kept). */
@@ -51,6 +55,9 @@ export function renderMaskedView(view: Y.Doc, section: CaseSection, source: Y.Do
       return;
     }
     const masked = maskedSectionJson(section, source, redaction, today);
-    for (const root of Object.keys(definition.roots)) syncObject(view.getMap(root), masked[root] ?? {}, definition.textKeys);
+    for (const [root, kind] of Object.entries(definition.roots)) {
+      if (kind === 'records') writeEcomapRecords(view.getArray(root), (masked[root] ?? {}) as unknown as EcomapRecords);
+      else syncObject(view.getMap(root), masked[root] ?? {}, definition.textKeys);
+    }
   }, origin);
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import type { CaseSection } from '../documentNames.ts';
 import { META_ROOT, MINUTES_FRAGMENT } from '../documentSchema.ts';
+import { ECOMAP_MAX_RECORDS, readEcomapRecords, RECORDS_ROOT } from '../ecomap/ecomapDocument.ts';
 import { ATTRIBUTION_ROOT, attributionSchema } from './attribution.ts';
 import { MEMBER_TAB_ROOT, memberTabDocumentSchema, type MemberTabSection } from './memberTabs.ts';
 import { HOUSEHOLD_ROOT, MEMBERS_ROOT, PRINCIPAL_ROOT, membersDocumentSchema } from './members.ts';
@@ -9,7 +10,8 @@ import { OVERVIEW_ROOT, overviewSchema } from './overview.ts';
 import { PLAN_ROOT, ROLES_ROOT, planDocumentSchema } from './plan.ts';
 import { PROGRESS_ROOT, progressLogDocumentSchema } from './progressLog.ts';
 
-type RootKind = 'map' | 'xml';
+/** Y.Map, Y.XmlFragment (rich text), or a Y.Array of `{ key, val }` records (the ecomap's tldraw store). */
+type RootKind = 'map' | 'xml' | 'records';
 
 export interface SectionDefinition {
   /** Shown on screen (tabs, history, print). */
@@ -69,6 +71,18 @@ const definitions = {
     schema: null,
     textKeys: new Set<string>(),
   },
+  ecomap: {
+    label: 'エコマップ',
+    roots: { [RECORDS_ROOT]: 'records' },
+    // The shape of each record is tldraw's to say: the server checks it against tldraw's schema
+    // (ecomapSchema.ts), which the rest of the app does not load.
+    schema: z.object({
+      [RECORDS_ROOT]: z
+        .record(z.string().max(100), z.looseObject({ id: z.string().max(100), typeName: z.string().max(40) }))
+        .refine((records) => Object.keys(records).length <= ECOMAP_MAX_RECORDS, '図形が多すぎます'),
+    }),
+    textKeys: new Set<string>(),
+  },
 } satisfies Record<CaseSection, SectionDefinition>;
 
 export const sectionDefinitions: Readonly<Record<CaseSection, SectionDefinition>> = definitions;
@@ -77,7 +91,9 @@ export const sectionDefinitions: Readonly<Record<CaseSection, SectionDefinition>
 export function readSection(doc: Y.Doc, section: CaseSection): Record<string, unknown> {
   const json: Record<string, unknown> = {};
   for (const [name, kind] of Object.entries(sectionDefinitions[section].roots)) {
-    json[name] = kind === 'map' ? doc.getMap(name).toJSON() : doc.getXmlFragment(name).toString();
+    if (kind === 'map') json[name] = doc.getMap(name).toJSON();
+    else if (kind === 'records') json[name] = readEcomapRecords(doc.getArray(name));
+    else json[name] = doc.getXmlFragment(name).toString();
   }
   return json;
 }
@@ -105,6 +121,21 @@ function checkTypes(value: unknown, textKeys: ReadonlySet<string>, path: string,
   }
 }
 
+/** Plain `{ key, val }` JSON entries only: no nested Yjs types inside a record. */
+function checkRecordEntries(array: Y.Array<unknown>, path: string, problems: SectionProblem[]): void {
+  array.toArray().forEach((entry, index) => {
+    const valid =
+      entry !== null &&
+      typeof entry === 'object' &&
+      !(entry instanceof Y.AbstractType) &&
+      typeof (entry as { key?: unknown }).key === 'string' &&
+      typeof (entry as { val?: unknown }).val === 'object' &&
+      (entry as { val?: unknown }).val !== null &&
+      !((entry as { val: unknown }).val instanceof Y.AbstractType);
+    if (!valid) problems.push({ kind: 'wrong-type', path: `${path}/${index}` });
+  });
+}
+
 /**
  * Everything wrong with a section document: roots it should not have, values of the wrong
  * Yjs type, and schema violations. The server runs this on a scratch copy with the client's
@@ -120,6 +151,7 @@ export function sectionProblems(doc: Y.Doc, section: CaseSection): SectionProble
   for (const [root, kind] of Object.entries(definition.roots)) {
     try {
       if (kind === 'map') checkTypes(doc.getMap(root), definition.textKeys, root, problems);
+      else if (kind === 'records') checkRecordEntries(doc.getArray(root), root, problems);
       else doc.getXmlFragment(root);
     } catch {
       problems.push({ kind: 'wrong-type', path: root });
