@@ -40,6 +40,7 @@ export const agencySummarySchema = z.object({
   id: z.uuid(),
   name: z.string(),
 });
+export type AgencySummary = z.infer<typeof agencySummarySchema>;
 
 export const caseSummarySchema = z.object({
   id: caseIdSchema,

@@ -11,6 +11,8 @@ import { SharingTab } from './SharingTab.tsx';
 
 // Tiptap and ProseMirror are most of the editor bundle and only the 議事録 tab needs them.
 const MinutesSection = lazy(async () => ({ default: (await import('../minutes/MinutesSection.tsx')).MinutesSection }));
+// tldraw is the largest part of the app by far: loaded only when the map is opened.
+const EcomapTab = lazy(async () => ({ default: (await import('../ecomap/EcomapTab.tsx')).EcomapTab }));
 
 interface CaseTabPanelProps {
   readonly route: CaseRoute;
@@ -33,6 +35,12 @@ export function CaseTabPanel({ route, onSharingSaved }: CaseTabPanelProps) {
       return (
         <Suspense fallback={<p className="message">{ja.loading}</p>}>
           <MinutesSection />
+        </Suspense>
+      );
+    case 'ecomap':
+      return (
+        <Suspense fallback={<p className="message">{ja.ecomap.loading}</p>}>
+          <EcomapTab />
         </Suspense>
       );
     case 'chat':

@@ -2,7 +2,7 @@ import type { CaseId, CaseSection } from '../../model/documentNames.ts';
 import { idSchema } from '../../model/sections/common.ts';
 
 /** The tabs showing one section of the record each. */
-export const sectionTabs = ['overview', 'members', 'progress', 'plan', 'minutes'] as const;
+export const sectionTabs = ['overview', 'members', 'progress', 'plan', 'minutes', 'ecomap'] as const;
 export type SectionTab = (typeof sectionTabs)[number];
 
 /**
@@ -19,6 +19,7 @@ export const caseTabSections = {
   progress: 'progress-log',
   plan: 'plan',
   minutes: 'minutes',
+  ecomap: 'ecomap',
 } as const satisfies Record<SectionTab, CaseSection>;
 
 export function isSectionTab(tab: CaseTab): tab is SectionTab {

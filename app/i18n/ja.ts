@@ -5,6 +5,7 @@ import type { DateParseError } from '../fields/wareki.ts';
 import type { ReloginReason } from '../session/sessionStore.ts';
 import { jaAdmin } from './ja.admin.ts';
 import { jaChat } from './ja.chat.ts';
+import { jaEcomap } from './ja.ecomap.ts';
 import { jaHistory } from './ja.history.ts';
 import { jaSharing } from './ja.sharing.ts';
 
@@ -372,4 +373,5 @@ export const ja = {
   history: jaHistory,
   admin: jaAdmin,
   chat: jaChat,
+  ecomap: jaEcomap,
 } as const;

@@ -1,0 +1,187 @@
+import { useEffect, useId, useState } from 'react';
+import { TldrawImage, useValue, type Editor, type TLStoreSnapshot } from 'tldraw';
+import type { CaseId } from '../../model/documentNames.ts';
+import type { EcomapSnapshot } from '../../model/ecomap/ecomapApi.ts';
+import { formatWareki } from '../fields/wareki.ts';
+import { listEcomapSnapshots, saveEcomapSnapshot } from '../http/ecomapApi.ts';
+import { errorMessage } from '../http/errorMessage.ts';
+import { ja } from '../i18n/ja.ts';
+import { ecomapShapeUtils } from './shapes/ecomapShapeUtils.ts';
+import { tldrawAssetUrls } from './tldrawAssets.ts';
+import { useEcomapStates } from './useEcomapStates.ts';
+
+const t = ja.ecomap.snapshots;
+const CURRENT = 'current';
+const todayIso = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+
+interface Moment {
+  readonly key: string;
+  readonly caption: string;
+  readonly seq: number | null;
+}
+
+function SaveSnapshotForm({ caseId, onSaved }: { readonly caseId: CaseId; readonly onSaved: (snapshots: EcomapSnapshot[]) => void }) {
+  const labelId = useId();
+  const dateId = useId();
+  const hintId = useId();
+  const [label, setLabel] = useState('');
+  const [asOf, setAsOf] = useState(todayIso);
+  const [status, setStatus] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
+  return (
+    <form
+      className="ecomap-snapshots__form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        saveEcomapSnapshot(caseId, { label, asOf }).then(
+          (snapshots) => {
+            onSaved(snapshots);
+            setStatus({ kind: 'done', text: t.saved(label.trim()) });
+            setLabel('');
+          },
+          (error: unknown) => setStatus({ kind: 'error', text: errorMessage(error) }),
+        );
+      }}
+    >
+      <div className="field">
+        <label htmlFor={labelId} className="field__label">
+          {t.label}
+        </label>
+        <input id={labelId} className="field__input" value={label} maxLength={60} aria-describedby={hintId} onChange={(event) => setLabel(event.target.value)} />
+        <p id={hintId} className="field__hint">
+          {t.labelHint}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={dateId} className="field__label">
+          {t.asOf}
+        </label>
+        <input id={dateId} type="date" className="field__input" value={asOf} onChange={(event) => setAsOf(event.target.value)} />
+        <p className="field__hint">{formatWareki(asOf) ?? ''}</p>
+      </div>
+      <button type="submit" className="button button--primary button--small">
+        {t.save}
+      </button>
+      {status && (
+        <p role={status.kind === 'error' ? 'alert' : 'status'} className={`message message--${status.kind === 'error' ? 'error' : 'info'}`}>
+          {status.text}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function MomentSelect({ label, value, moments, onChange }: { readonly label: string; readonly value: string; readonly moments: readonly Moment[]; readonly onChange: (key: string) => void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <select id={id} className="field__input field__select" value={value} onChange={(event) => onChange(event.target.value)}>
+        {moments.map((moment) => (
+          <option key={moment.key} value={moment.key}>
+            {moment.caption}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function MomentImage({ moment, state, licenseKey }: { readonly moment: Moment; readonly state: TLStoreSnapshot | undefined; readonly licenseKey: string | undefined }) {
+  return (
+    <figure className="ecomap-compare__figure">
+      <figcaption className="ecomap-compare__caption">{moment.caption}</figcaption>
+      {state ? (
+        <div className="ecomap-compare__image">
+          <TldrawImage snapshot={state} shapeUtils={ecomapShapeUtils} assetUrls={tldrawAssetUrls} licenseKey={licenseKey} background padding={24} />
+        </div>
+      ) : (
+        <p className="message">{t.loadingState}</p>
+      )}
+    </figure>
+  );
+}
+
+interface EcomapSnapshotsProps {
+  readonly caseId: CaseId;
+  readonly editor: Editor;
+  readonly canSave: boolean;
+  readonly licenseKey: string | undefined;
+}
+
+/** 時点保存と比較: save the map as of a date, and see two moments side by side or step through them. */
+export function EcomapSnapshots({ caseId, editor, canSave, licenseKey }: EcomapSnapshotsProps) {
+  const headingId = useId();
+  const [snapshots, setSnapshots] = useState<EcomapSnapshot[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pair, setPair] = useState<{ left: string; right: string } | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    listEcomapSnapshots(caseId, controller.signal).then(setSnapshots, (reason: unknown) => {
+      if (!controller.signal.aborted) setError(errorMessage(reason));
+    });
+    return () => controller.abort();
+  }, [caseId]);
+
+  // The live map as it is now, so the comparison can end at 「現在」.
+  const current = useValue('current map', () => editor.store.getStoreSnapshot('document'), [editor]);
+  const moments: Moment[] = [
+    ...(snapshots ?? []).map((snapshot) => ({
+      key: snapshot.id,
+      caption: t.asOfLabel(formatWareki(snapshot.asOf) ?? snapshot.asOf, snapshot.label),
+      seq: snapshot.seq,
+    })),
+    { key: CURRENT, caption: t.current, seq: null },
+  ];
+  const chosen = pair ?? { left: moments[Math.max(0, moments.length - 2)]!.key, right: CURRENT };
+  const leftIndex = Math.max(0, moments.findIndex((moment) => moment.key === chosen.left));
+  const rightIndex = Math.max(0, moments.findIndex((moment) => moment.key === chosen.right));
+  const shown = [moments[leftIndex]!, moments[rightIndex]!];
+  const states = useEcomapStates(caseId, shown.flatMap((moment) => (moment.seq === null ? [] : [moment.seq])));
+  const stateOf = (moment: Moment) => (moment.seq === null ? current : states.get(moment.seq));
+  const step = (delta: number) => {
+    const left = Math.min(Math.max(leftIndex + delta, 0), moments.length - 2);
+    setPair({ left: moments[left]!.key, right: moments[left + 1]!.key });
+  };
+
+  return (
+    <section className="ecomap-snapshots" aria-labelledby={headingId}>
+      <h3 id={headingId} className="ecomap-panel__heading">
+        {t.heading}
+      </h3>
+      {error && (
+        <p role="alert" className="message message--error">
+          {error}
+        </p>
+      )}
+      {canSave && <SaveSnapshotForm caseId={caseId} onSaved={setSnapshots} />}
+      {snapshots !== null && snapshots.length === 0 && <p className="message">{t.empty}</p>}
+      {snapshots !== null && snapshots.length > 0 && (
+        <>
+          <div className="ecomap-compare__controls">
+            <MomentSelect label={t.left} value={shown[0]!.key} moments={moments} onChange={(left) => setPair({ ...chosen, left })} />
+            <MomentSelect label={t.right} value={shown[1]!.key} moments={moments} onChange={(right) => setPair({ ...chosen, right })} />
+            <button type="button" className="button button--secondary button--small" aria-disabled={leftIndex === 0 || undefined} onClick={() => leftIndex > 0 && step(-1)}>
+              {t.previous}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-disabled={leftIndex >= moments.length - 2 || undefined}
+              onClick={() => leftIndex < moments.length - 2 && step(1)}
+            >
+              {t.next}
+            </button>
+          </div>
+          <div className="ecomap-compare" role="group" aria-label={t.comparisonLabel}>
+            {shown.map((moment, index) => (
+              <MomentImage key={`${index}:${moment.key}`} moment={moment} state={stateOf(moment)} licenseKey={licenseKey} />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
