@@ -2,7 +2,7 @@ import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { createTLStore, InstancePresenceRecordType, type Editor, type TLInstancePresence, type TLPageId, type TLRecord, type TLStore, type TLUserId } from 'tldraw';
 import { YKeyValue } from 'y-utility/y-keyvalue';
 import type * as Y from 'yjs';
-import { ECOMAP_PAGE_ID, ecomapRecordsArray, type EcomapEntry } from '../../model/ecomap/ecomapDocument.ts';
+import { ECOMAP_PAGE_ID, ecomapRecordsArray, SHARED_RECORD_TYPES, type EcomapEntry } from '../../model/ecomap/ecomapDocument.ts';
 import { canReadStoredSchema, ecomapSchema, storedTldrawSchema } from '../../model/ecomap/ecomapSchema.ts';
 
 interface AwarenessUser {
@@ -39,10 +39,11 @@ export function bindEcomapStore(doc: Y.Doc, provider: HocuspocusProvider): Ecoma
   const stopLocal = store.listen(
     ({ changes }) => {
       if (incompatible) return;
+      const shared = (record: TLRecord) => SHARED_RECORD_TYPES.has(record.typeName);
       doc.transact(() => {
-        for (const record of Object.values(changes.added)) yStore.set(record.id, record);
-        for (const [, record] of Object.values(changes.updated)) yStore.set(record.id, record);
-        for (const record of Object.values(changes.removed)) yStore.delete(record.id);
+        for (const record of Object.values(changes.added)) if (shared(record)) yStore.set(record.id, record);
+        for (const [, record] of Object.values(changes.updated)) if (shared(record)) yStore.set(record.id, record);
+        for (const record of Object.values(changes.removed)) if (shared(record)) yStore.delete(record.id);
       });
     },
     { source: 'user', scope: 'document' },
@@ -82,7 +83,7 @@ export function bindEcomapStore(doc: Y.Doc, provider: HocuspocusProvider): Ecoma
         InstancePresenceRecordType.create({
           id,
           currentPageId: ECOMAP_PAGE_ID as TLPageId,
-          userId: user.id as TLUserId,
+          userId: `user:${user.id}` as TLUserId,
           userName: `${user.name}（${user.agencyName}）`,
           color: user.color,
           cursor: { x: pointer.x, y: pointer.y, type: 'default', rotation: 0 },

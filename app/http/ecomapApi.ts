@@ -9,18 +9,18 @@ import {
 import { authorizedJson, authorizedResponse } from './apiClient.ts';
 
 export async function listEcomapSnapshots(caseId: CaseId, signal?: AbortSignal): Promise<EcomapSnapshot[]> {
-  return (await authorizedJson({ method: 'GET', path: `/cases/${caseId}/ecomap/snapshots`, signal }, ecomapSnapshotListSchema)).snapshots;
+  return (await authorizedJson({ method: 'GET', path: `/api/cases/${caseId}/ecomap/snapshots`, signal }, ecomapSnapshotListSchema)).snapshots;
 }
 
 export async function saveEcomapSnapshot(caseId: CaseId, request: CreateEcomapSnapshotRequest): Promise<EcomapSnapshot[]> {
-  return (await authorizedJson({ method: 'POST', path: `/cases/${caseId}/ecomap/snapshots`, body: request }, ecomapSnapshotListSchema)).snapshots;
+  return (await authorizedJson({ method: 'POST', path: `/api/cases/${caseId}/ecomap/snapshots`, body: request }, ecomapSnapshotListSchema)).snapshots;
 }
 
 /** Recorded before the file or the print leaves the browser. */
 export async function recordEcomapExport(caseId: CaseId, request: RecordEcomapExportRequest): Promise<void> {
-  await authorizedResponse({ method: 'POST', path: `/cases/${caseId}/ecomap/exports`, body: request });
+  await authorizedResponse({ method: 'POST', path: `/api/cases/${caseId}/ecomap/exports`, body: request });
 }
 
 export function getClientConfig(signal?: AbortSignal): Promise<ClientConfig> {
-  return authorizedJson({ method: 'GET', path: '/client-config', signal }, clientConfigSchema);
+  return authorizedJson({ method: 'GET', path: '/api/client-config', signal }, clientConfigSchema);
 }

@@ -17,6 +17,13 @@ export const TLDRAW_SCHEMA_KEY = 'tldrawSchema';
 /** A map of a household needs tens of shapes; the bound keeps validation and loading cheap. */
 export const ECOMAP_MAX_RECORDS = 5_000;
 
+/**
+ * Records that belong in the shared document. tldraw keeps others in the same store (cameras,
+ * pointers, presence, and its own user records with names typed in the browser): those stay in
+ * each browser, and the server refuses them.
+ */
+export const SHARED_RECORD_TYPES: ReadonlySet<string> = new Set(['document', 'page', 'shape', 'binding']);
+
 export const ECOMAP_PAGE_ID = 'page:ecomap';
 
 export type EcomapRecord = { readonly id: string; readonly typeName: string } & Record<string, unknown>;

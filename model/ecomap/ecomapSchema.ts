@@ -1,7 +1,7 @@
 import { createTLSchema, defaultBindingSchemas, defaultShapeSchemas } from '@tldraw/tlschema';
 import type * as Y from 'yjs';
 import { META_ROOT } from '../documentSchema.ts';
-import { ECOMAP_MAX_RECORDS, ecomapRecordsArray, readEcomapRecords, TLDRAW_SCHEMA_KEY, writeEcomapRecords, type EcomapRecords } from './ecomapDocument.ts';
+import { ECOMAP_MAX_RECORDS, ecomapRecordsArray, readEcomapRecords, SHARED_RECORD_TYPES, TLDRAW_SCHEMA_KEY, writeEcomapRecords, type EcomapRecords } from './ecomapDocument.ts';
 import { FAMILY_TIE_SHAPE, familyTieShapeMigrations, familyTieShapeProps } from './shapes/familyTieShape.ts';
 import { HOUSEHOLD_BOUNDARY_SHAPE, householdBoundaryShapeMigrations, householdBoundaryShapeProps } from './shapes/householdBoundaryShape.ts';
 import { HOUSEHOLD_MEMBER_SHAPE, householdMemberShapeMigrations, householdMemberShapeProps } from './shapes/householdMemberShape.ts';
@@ -25,8 +25,6 @@ export const ecomapSchema = createTLSchema({
 
 type SerializedSchema = ReturnType<typeof ecomapSchema.serialize>;
 
-/** Records that belong in the shared document; cameras, pointers and presence are per browser. */
-const documentTypeNames = new Set(['document', 'page', 'shape', 'binding']);
 /**
  * Shapes that point at files or web pages: a closed network has no use for them, and an
  * external URL on the map would make every reader's browser fetch it.
@@ -46,7 +44,7 @@ export function ecomapRecordProblems(records: EcomapRecords): string[] {
       problems.push(`${key}: 記録の形が不正です`);
       continue;
     }
-    if (!documentTypeNames.has(record.typeName)) {
+    if (!SHARED_RECORD_TYPES.has(record.typeName)) {
       problems.push(`${key}: エコマップに置けない記録です（${String(record.typeName)}）`);
       continue;
     }
