@@ -28,6 +28,7 @@ import type { ChatMessage } from '../../model/chat.ts';
 import { createAuditApi } from './auditApi.ts';
 import { createChatApi } from './chatApi.ts';
 import { createHistoryApi, type HistoryApiDependencies } from './historyApi.ts';
+import { createMeetingsApi, type MeetingsApiDependencies } from './meetingsApi.ts';
 import { clientAddress } from './clientAddress.ts';
 import { requireUser } from './requireUser.ts';
 import { createSharingApi, type SharingApiDependencies } from './sharingApi.ts';
@@ -42,13 +43,14 @@ export interface ApiDependencies {
   audit: AuditTrail;
   restore: HistoryApiDependencies['restore'];
   deliverChat: (message: ChatMessage) => void;
+  meetings: Pick<MeetingsApiDependencies, 'presence' | 'writeDecision' | 'close'>;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function createApi({ database, tokens, logger, version, onAccessChanged, audit, restore, deliverChat, trustProxy }: ApiDependencies): Hono {
+export function createApi({ database, tokens, logger, version, onAccessChanged, audit, restore, deliverChat, meetings, trustProxy }: ApiDependencies): Hono {
   const users = new UserRepository(database);
   const cases = new CaseRepository(database);
   const authenticated = requireUser(tokens);
@@ -125,6 +127,7 @@ export function createApi({ database, tokens, logger, version, onAccessChanged, 
   api.use('/agencies', authenticated);
   api.route('/', createSharingApi({ database, logger, onAccessChanged, audit, trustProxy }));
   api.route('/', createHistoryApi({ database, audit, trustProxy, restore }));
+  api.route('/', createMeetingsApi({ database, audit, trustProxy, ...meetings }));
   api.use('/chat/*', authenticated);
   api.route('/', createChatApi(database, deliverChat));
   api.use('/audit/*', authenticated);
