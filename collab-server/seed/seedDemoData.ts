@@ -10,6 +10,7 @@ import { SharingRepository } from '../store/sharingRepository.ts';
 import { CaseRepository } from '../store/caseRepository.ts';
 import { UpdateLog } from '../store/updateLog.ts';
 import { demoConsents, fillDemoSection } from './demoCaseRecord.ts';
+import { seedDemoMeetings } from './demoMeetings.ts';
 import { DEMO_PASSWORD, demoAdministrator, demoAgencies, demoCase, demoMinutes, demoSharing } from './demoData.ts';
 
 function demoMinutesDocument(): Y.Doc {
@@ -73,5 +74,6 @@ export async function seedDemoData(database: Database, { reset }: { reset: boole
       await projectSection(tx, documentName, doc);
       doc.destroy();
     }
+    await seedDemoMeetings(database, tx);
   });
 }

@@ -49,6 +49,13 @@ describe.each(storageBackends)('support meetings on %s', (backend) => {
     const listed = meetingListSchema.parse(await (await server.api(`/cases/${demoCase.id}/meetings`, { token: takahashi.accessToken })).json());
     expect(listed.meetings.map((listedMeeting) => listedMeeting.id)).toContain(meeting.id);
     expect(listed.agencies.map((agency) => agency.id).sort()).toEqual(demoAgencies.map((agency) => agency.id).sort());
+    // The demo's own: 第1回 held and closed with its minutes named, 第2回 to come.
+    expect(listed.meetings.filter((listedMeeting) => listedMeeting.number < 3).map(({ title, status, versionName }) => ({ title, status, versionName }))).toEqual([
+      { title: '第1回支援会議', status: '終了', versionName: '第1回支援会議 議事録（2026年11月20日）' },
+      { title: '第2回支援会議', status: '予定', versionName: null },
+    ]);
+    expect(listed.meetings[0]!.tasks.map((task) => task.itemId)).toEqual(['role000001', 'role000002']);
+    expect(meeting.number).toBe(3);
 
     // A case 包括 opened alone: the city's desk does not take part in it.
     const own = await server.api('/cases', { method: 'POST', token: takahashi.accessToken, body: JSON.stringify({ title: '包括だけの事案' }) });

@@ -46,6 +46,7 @@ create table case_meeting_tasks (
   text text not null,
   due_date date,
   created_by uuid not null references users (id),
-  created_at timestamptz not null default now()
+  -- Not now(): tasks made in one transaction (the seed) keep the order they were made in.
+  created_at timestamptz not null default clock_timestamp()
 );
 create index case_meeting_tasks_meeting on case_meeting_tasks (meeting_id, created_at);
