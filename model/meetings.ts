@@ -107,7 +107,7 @@ export type DecisionRequest = z.input<typeof decisionRequestSchema>;
 
 /** The people who could attend: users of the agencies taking part in the case. */
 export const meetingCandidatesSchema = z.array(
-  z.object({ id: z.uuid(), name: z.string(), users: z.array(z.object({ id: z.uuid(), name: z.string() })) }),
+  z.object({ id: z.uuid(), name: z.string(), kind: z.string(), users: z.array(z.object({ id: z.uuid(), name: z.string() })) }),
 );
 export type MeetingCandidates = z.infer<typeof meetingCandidatesSchema>;
 

@@ -6,6 +6,7 @@ import type { ReloginReason } from '../session/sessionStore.ts';
 import { jaAdmin } from './ja.admin.ts';
 import { jaChat } from './ja.chat.ts';
 import { jaHistory } from './ja.history.ts';
+import { jaMeetings } from './ja.meetings.ts';
 import { jaSharing } from './ja.sharing.ts';
 
 /**
@@ -371,4 +372,5 @@ export const ja = {
   history: jaHistory,
   admin: jaAdmin,
   chat: jaChat,
+  meetings: jaMeetings,
 } as const;

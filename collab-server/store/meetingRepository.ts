@@ -74,8 +74,8 @@ export class MeetingRepository {
 
   /** The users of the agencies taking part in the case: who may be listed as attending. */
   async candidates(caseId: string): Promise<MeetingCandidates> {
-    const { rows } = await this.db.query<{ agency_id: string; agency_name: string; user_id: string | null; user_name: string | null }>(
-      `select a.id as agency_id, a.name as agency_name, u.id as user_id, u.name as user_name
+    const { rows } = await this.db.query<{ agency_id: string; agency_name: string; kind: string; user_id: string | null; user_name: string | null }>(
+      `select a.id as agency_id, a.name as agency_name, a.kind, u.id as user_id, u.name as user_name
          from case_agencies ca join agencies a on a.id = ca.agency_id
          left join users u on u.agency_id = a.id and u.role = 'worker'
         where ca.case_id = $1 order by a.name, u.name`,
@@ -83,7 +83,7 @@ export class MeetingRepository {
     );
     const agencies = new Map<string, MeetingCandidates[number]>();
     for (const row of rows) {
-      const agency = agencies.get(row.agency_id) ?? { id: row.agency_id, name: row.agency_name, users: [] };
+      const agency = agencies.get(row.agency_id) ?? { id: row.agency_id, name: row.agency_name, kind: row.kind, users: [] };
       agencies.set(row.agency_id, agency);
       if (row.user_id && row.user_name) agency.users.push({ id: row.user_id, name: row.user_name });
     }
