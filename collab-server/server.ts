@@ -147,7 +147,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
     deliverChat: (message) => deliverChat(hocuspocus, message),
     meetings: {
       presence: (caseId, meetingId) => meetingPresence(hocuspocus, caseId, meetingId),
-      writeDecision: (decision) => writeDecision({ hocuspocus, writer: serverWriter }, decision),
+      writeDecision: (decision) => writeDecision({ hocuspocus, writer: serverWriter, database }, decision),
       close: (meeting, closedBy) => closeMeeting({ hocuspocus, database }, meeting, closedBy),
     },
     restore: (caseId, section, seq, author) => restoreSection({ hocuspocus, database, writer: serverWriter }, caseId, section, seq, author),

@@ -9,6 +9,8 @@ import { PROGRESS_ROOT, type ProgressEntry } from '../../model/sections/progress
 import { sectionDefinitions } from '../../model/sections/sectionRegistry.ts';
 import { ensureMap, writeObject, type PlainValue } from '../../model/sections/yjsValues.ts';
 import type { ServerWriter } from '../collaboration/serverOrigin.ts';
+import type { Database } from '../db/database.ts';
+import { projectSection } from '../projections/caseProjection.ts';
 
 export interface DecisionAuthor {
   userId: string;
@@ -64,10 +66,11 @@ function itemValues(decision: Decision, roles: Y.Map<unknown>, now: Date): Recor
  * requesting user, with 入力者 recorded from their verified token like any edit of theirs.
  * Resolves with the new item's id.
  */
-export async function writeDecision(deps: { hocuspocus: Hocuspocus; writer: ServerWriter }, decision: Decision): Promise<string> {
+export async function writeDecision(deps: { hocuspocus: Hocuspocus; writer: ServerWriter; database: Database }, decision: Decision): Promise<string> {
   const section = decision.target === 'plan' ? 'plan' : 'progress-log';
+  const documentName = caseDocumentName(decision.caseId, section);
   const root = decision.target === 'plan' ? ROLES_ROOT : PROGRESS_ROOT;
-  const connection = await deps.hocuspocus.openDirectConnection(caseDocumentName(decision.caseId, section), { server: true });
+  const connection = await deps.hocuspocus.openDirectConnection(documentName, { server: true });
   try {
     const document = connection.document;
     if (!document) throw new Error('document not loaded');
@@ -87,6 +90,8 @@ export async function writeDecision(deps: { hocuspocus: Hocuspocus; writer: Serv
       const attribution = document.getMap<FieldChange>(ATTRIBUTION_ROOT);
       for (const key of Object.keys(values)) attribution.set(fieldPath(root, id, key), change);
     });
+    // Server writes skip Hocuspocus' change hooks: the case list's open tasks are brought up to date here.
+    await deps.database.transaction((tx) => projectSection(tx, documentName, document));
     return id;
   } finally {
     await connection.disconnect();

@@ -122,6 +122,8 @@ describe.each(storageBackends)('support meetings on %s', (backend) => {
     const planClient = newProvider({ url: server.websocketUrl, name: caseDocumentName(demoCase.id, 'plan'), token: sato.collabToken });
     await synced(planClient);
 
+    const openTasks = async () => caseSummarySchema.parse(await (await server.api(`/cases/${demoCase.id}`, { token: sato.accessToken })).json()).openTasks;
+    const openBefore = await openTasks();
     const text = '包括：ハナさんの要介護認定の区分変更を申請する';
     const response = await server.api(`/cases/${demoCase.id}/meetings/${meeting.id}/decisions`, {
       method: 'POST',
@@ -142,6 +144,8 @@ describe.each(storageBackends)('support meetings on %s', (backend) => {
     });
     const attribution = planClient.doc.getMap<{ userId: string; agencyId: string }>(ATTRIBUTION_ROOT).get(`${ROLES_ROOT}/${task.itemId}/task`);
     expect(attribution).toMatchObject({ userId: sato.user.id, agencyId: fukushi.id });
+    // The case list counts it among the open tasks.
+    expect(await openTasks()).toBe(openBefore + 1);
     // In the durable log under the requester.
     const { rows } = await server.server.database.query<{ user_id: string }>(
       'select user_id from document_updates where document_name = $1 order by seq desc limit 1',
