@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { levelOf } from '../../model/access/accessLevels.ts';
+import type { Revision } from '../../model/history/historyApi.ts';
 import { caseIdSchema, meetingIdSchema, meetingMinutesDocumentName } from '../../model/documentNames.ts';
 import {
   createMeetingRequestSchema,
@@ -14,6 +15,8 @@ import {
 import { createSectionDocument } from '../../model/sectionDocuments.ts';
 import type { AuditTrail } from '../audit/auditTrail.ts';
 import type { Database } from '../db/database.ts';
+import { CaseHistory } from '../history/caseHistory.ts';
+import { RevisionStore } from '../history/revisionStore.ts';
 import type { Decision } from '../meetings/decisionToTask.ts';
 import { AccessRepository } from '../store/accessRepository.ts';
 import { MeetingRepository } from '../store/meetingRepository.ts';
@@ -35,6 +38,7 @@ export interface MeetingsApiDependencies {
 
 const caseParams = z.object({ caseId: caseIdSchema });
 const meetingParams = caseParams.extend({ meetingId: meetingIdSchema });
+const revisionParams = meetingParams.extend({ seq: z.coerce.number().int().min(0) });
 
 /** 支援会議: the meetings of a case, for the agencies taking part in it only. */
 export function createMeetingsApi({ database, audit, trustProxy, presence, writeDecision, close }: MeetingsApiDependencies): Hono<AuthenticatedEnv> {
@@ -137,6 +141,20 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
       address: clientAddress(c, trustProxy),
     });
     return c.json((await meetings.find(caseId, meetingId))!, 201);
+  });
+
+  // 履歴 of a meeting's minutes: any past state, as the case minutes' history gives it (masked for masked readers).
+  api.get('/cases/:caseId/meetings/:meetingId/minutes/revisions/:seq', validate('param', revisionParams), async (c) => {
+    const { caseId, meetingId, seq } = c.req.valid('param');
+    const user = c.get('user');
+    const level = levelOf(await levelsOf(caseId, user.agencyId), 'minutes');
+    if (level === 'hidden') return respondWithError(c, 403, 'forbidden');
+    if (!(await meetings.exists(caseId, meetingId))) return respondWithError(c, 404, 'not_found');
+    if (seq > (await new RevisionStore(database).lastSeq(meetingMinutesDocumentName(caseId, meetingId)))) return respondWithError(c, 404, 'not_found');
+    const state = await new CaseHistory(database).revision(caseId, 'minutes', seq, level, meetingId);
+    await audit.record({ action: 'section.open', user: { id: user.sub, agencyId: user.agencyId }, caseId, section: 'minutes', detail: { meetingId, revision: seq, level }, address: clientAddress(c, trustProxy) });
+    const body: Revision = { section: 'minutes', seq, masked: level === 'masked', state: Buffer.from(state).toString('base64') };
+    return c.json(body);
   });
 
   api.post('/cases/:caseId/meetings/:meetingId/close', validate('param', meetingParams), async (c) => {

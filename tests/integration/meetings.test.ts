@@ -4,7 +4,7 @@ import { auditEntrySchema } from '../../model/audit.ts';
 import { caseSummarySchema } from '../../model/api.ts';
 import { caseDocumentName, meetingMinutesDocumentName } from '../../model/documentNames.ts';
 import { DECISION_NODE, MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
-import { historySchema } from '../../model/history/historyApi.ts';
+import { historySchema, revisionSchema } from '../../model/history/historyApi.ts';
 import { meetingListSchema, meetingPresenceSchema, meetingPresenceStatelessSchema, meetingSchema, meetingVersionName, type CreateMeetingRequest } from '../../model/meetings.ts';
 import { ATTRIBUTION_ROOT } from '../../model/sections/attribution.ts';
 import { ROLES_ROOT } from '../../model/sections/plan.ts';
@@ -211,7 +211,16 @@ describe.each(storageBackends)('support meetings on %s', (backend) => {
     const history = historySchema.parse(await (await server.api(`/cases/${demoCase.id}/history`, { token: sato.accessToken })).json());
     expect(history.versions.map((version) => version.name)).toContain(versionName);
     const { rows } = await server.server.database.query<{ seqs: Record<string, number> }>('select seqs from case_versions where name = $1', [versionName]);
-    expect(rows[0]?.seqs[`meetings/${meeting.id}/minutes`]).toBeGreaterThan(0);
+    const minutesSeq = rows[0]?.seqs[`meetings/${meeting.id}/minutes`];
+    expect(minutesSeq).toBeGreaterThan(0);
+    // The minutes as named can be read back from the update log, like any revision of the case minutes.
+    const revision = revisionSchema.parse(await (await server.api(`/cases/${demoCase.id}/meetings/${meeting.id}/minutes/revisions/${minutesSeq}`, { token: sato.accessToken })).json());
+    const named = new Y.Doc();
+    Y.applyUpdate(named, Buffer.from(revision.state, 'base64'));
+    expect(named.getXmlFragment(MINUTES_FRAGMENT).toString()).toContain('包括が区分変更を申請する');
+    const shougai = await server.login('shougai1');
+    const maskedRevision = revisionSchema.parse(await (await server.api(`/cases/${demoCase.id}/meetings/${meeting.id}/minutes/revisions/${minutesSeq}`, { token: shougai.accessToken })).json());
+    expect(maskedRevision.masked).toBe(true);
 
     // Closing again changes nothing and names no second version.
     await server.api(`/cases/${demoCase.id}/meetings/${meeting.id}/close`, { method: 'POST', token: sato.accessToken });
