@@ -17,6 +17,9 @@ import { AuthenticationDeadline, ConnectionAddresses, attachCollaborationSocket 
 import { AuditExtension } from './collaboration/AuditExtension.ts';
 import { AuditTrail } from './audit/auditTrail.ts';
 import { restoreSection } from './history/restoreSection.ts';
+import { closeMeeting } from './meetings/closeMeeting.ts';
+import { writeDecision } from './meetings/decisionToTask.ts';
+import { MeetingPresenceExtension, meetingPresence } from './meetings/meetingPresence.ts';
 import { redisScaleOut } from './collaboration/redisScaleOut.ts';
 import { ConnectionLimitsExtension } from './collaboration/ConnectionLimitsExtension.ts';
 import { DurableUpdateLogExtension } from './collaboration/DurableUpdateLogExtension.ts';
@@ -36,6 +39,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { isDatabaseEmpty, seedDemoData } from './seed/seedDemoData.ts';
 import { AccessRepository } from './store/accessRepository.ts';
 import { CaseRepository } from './store/caseRepository.ts';
+import { MeetingRepository } from './store/meetingRepository.ts';
 import { UpdateLog } from './store/updateLog.ts';
 
 const packageJson = JSON.parse(
@@ -112,7 +116,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
     maxPendingDocuments: configuration.maxDocumentsPerConnection,
     extensions: [
       new ConnectionLimitsExtension(configuration.maxDocumentsPerConnection),
-      new AuthenticationExtension(tokens, new AccessRepository(database)),
+      new AuthenticationExtension(tokens, new AccessRepository(database), new MeetingRepository(database)),
       new TokenExpiryExtension(),
       new AwarenessFilterExtension(),
       deadline,
@@ -128,6 +132,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
       new FieldAttributionExtension(serverWriter),
       new CaseProjectionExtension(database, logger),
       new AuditExtension(audit, logger, addresses.addressOf),
+      new MeetingPresenceExtension(),
       ...(configuration.redisUrl ? [redisScaleOut(configuration.redisUrl, configuration.redisPrefix)] : []),
     ],
   });
@@ -140,6 +145,11 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
     onAccessChanged: (caseId, agencyId, access) => applyAccessChange(hocuspocus, caseId, agencyId, access),
     audit,
     deliverChat: (message) => deliverChat(hocuspocus, message),
+    meetings: {
+      presence: (caseId, meetingId) => meetingPresence(hocuspocus, caseId, meetingId),
+      writeDecision: (decision) => writeDecision({ hocuspocus, writer: serverWriter, database }, decision),
+      close: (meeting, closedBy) => closeMeeting({ hocuspocus, database }, meeting, closedBy),
+    },
     restore: (caseId, section, seq, author) => restoreSection({ hocuspocus, database, writer: serverWriter }, caseId, section, seq, author),
     trustProxy: configuration.trustProxy,
     tldrawLicenseKey: configuration.tldrawLicenseKey,

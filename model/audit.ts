@@ -14,6 +14,8 @@ export const auditActions = [
   'print',
   'account.change',
   'audit.export',
+  'meeting.create',
+  'meeting.close',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -30,6 +32,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   print: '印刷',
   'account.change': 'アカウントの変更',
   'audit.export': '監査ログの出力',
+  'meeting.create': '支援会議の作成',
+  'meeting.close': '支援会議の終了',
 };
 
 export const auditEntrySchema = z.object({

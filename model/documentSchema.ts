@@ -11,3 +11,9 @@ export const SCHEMA_VERSION_KEY = 'schemaVersion';
 
 /** The Tiptap/ProseMirror fragment holding the minutes (議事録). */
 export const MINUTES_FRAGMENT = 'minutes';
+
+/**
+ * The 「決定事項」 block of meeting minutes: a Tiptap node holding paragraphs or lists, each of
+ * which is one decision. The server reads them when a meeting is closed.
+ */
+export const DECISION_NODE = 'decision';

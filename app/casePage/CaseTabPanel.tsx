@@ -7,12 +7,15 @@ import { ProgressTab } from '../progress/ProgressTab.tsx';
 import type { CaseRoute } from './caseRoutes.ts';
 import { ChatTab } from './ChatTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
+import { MeetingsTab } from '../meetings/MeetingsTab.tsx';
 import { SharingTab } from './SharingTab.tsx';
 
 // Tiptap and ProseMirror are most of the editor bundle and only the 議事録 tab needs them.
 const MinutesSection = lazy(async () => ({ default: (await import('../minutes/MinutesSection.tsx')).MinutesSection }));
 // tldraw is the largest part of the app by far: loaded only when the map is opened.
 const EcomapTab = lazy(async () => ({ default: (await import('../ecomap/EcomapTab.tsx')).EcomapTab }));
+// Meeting mode has its own editor with tables and 決定事項: loaded only when a meeting is opened.
+const MeetingPage = lazy(async () => ({ default: (await import('../meetings/MeetingPage.tsx')).MeetingPage }));
 
 interface CaseTabPanelProps {
   readonly route: CaseRoute;
@@ -41,6 +44,14 @@ export function CaseTabPanel({ route, onSharingSaved }: CaseTabPanelProps) {
       return (
         <Suspense fallback={<p className="message">{ja.ecomap.loading}</p>}>
           <EcomapTab />
+        </Suspense>
+      );
+    case 'meetings':
+      return route.meetingId === null ? (
+        <MeetingsTab />
+      ) : (
+        <Suspense fallback={<p className="message">{ja.loading}</p>}>
+          <MeetingPage key={route.meetingId} meetingId={route.meetingId} />
         </Suspense>
       );
     case 'chat':

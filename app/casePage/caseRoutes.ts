@@ -1,4 +1,4 @@
-import type { CaseId, CaseSection } from '../../model/documentNames.ts';
+import { meetingIdSchema, type CaseId, type CaseSection, type MeetingId } from '../../model/documentNames.ts';
 import { idSchema } from '../../model/sections/common.ts';
 
 /** The tabs showing one section of the record each. */
@@ -10,7 +10,7 @@ export type SectionTab = (typeof sectionTabs)[number];
  * and 共有設定 are about the whole case rather than one section; 共有設定 is offered only to
  * those who may change the sharing.
  */
-export const caseTabs = [...sectionTabs, 'chat', 'history', 'sharing'] as const;
+export const caseTabs = [...sectionTabs, 'meetings', 'chat', 'history', 'sharing'] as const;
 export type CaseTab = (typeof caseTabs)[number];
 
 export const caseTabSections = {
@@ -41,7 +41,9 @@ export const memberTabSections = {
 } as const satisfies Record<MemberTab, CaseSection>;
 
 export type CaseRoute =
-  | { readonly tab: Exclude<CaseTab, 'members'> }
+  | { readonly tab: Exclude<CaseTab, 'members' | 'meetings'> }
+  /** 支援会議: the list, or one meeting (meeting mode). */
+  | { readonly tab: 'meetings'; readonly meetingId: MeetingId | null }
   | { readonly tab: 'members'; readonly memberId: string | null; readonly memberTab: MemberTab };
 
 function isCaseTab(value: string): value is CaseTab {
@@ -57,6 +59,11 @@ export function parseCaseRoute(rest: string): CaseRoute | null {
   const segments = rest.split('/').filter((segment) => segment !== '');
   const [tab = 'overview', memberId, memberTab = 'basic', ...extra] = segments;
   if (!isCaseTab(tab) || extra.length > 0) return null;
+  if (tab === 'meetings') {
+    if (memberId === undefined) return { tab, meetingId: null };
+    const meetingId = meetingIdSchema.safeParse(memberId);
+    return meetingId.success && segments.length === 2 ? { tab, meetingId: meetingId.data } : null;
+  }
   if (tab !== 'members') return segments.length <= 1 ? { tab } : null;
   if (memberId === undefined) return { tab, memberId: null, memberTab: 'basic' };
   if (!idSchema.safeParse(memberId).success || !isMemberTab(memberTab)) return null;
@@ -66,6 +73,10 @@ export function parseCaseRoute(rest: string): CaseRoute | null {
 /** /cases/:caseId alone also shows 事案概要; its tab links say so explicitly. */
 export function caseTabUrl(caseId: CaseId, tab: CaseTab): string {
   return `/cases/${caseId}/${tab}`;
+}
+
+export function meetingUrl(caseId: CaseId, meetingId: MeetingId): string {
+  return `/cases/${caseId}/meetings/${meetingId}`;
 }
 
 export function memberUrl(caseId: CaseId, memberId: string, memberTab: MemberTab = 'basic'): string {

@@ -5,7 +5,7 @@ import {
   type onStatusParameters,
 } from '@hocuspocus/provider';
 import { CloseCode } from '../../model/closeCodes.ts';
-import { caseDocumentName, type CaseId, type CaseSection, type DocumentView } from '../../model/documentNames.ts';
+import { caseDocumentName, meetingMinutesDocumentName, type CaseId, type CaseSection, type DocumentView, type MeetingId } from '../../model/documentNames.ts';
 import type { ReloginReason } from '../session/sessionStore.ts';
 import type { AwarenessUser } from './awarenessUser.ts';
 import { comparePeople, SectionConnection, type SectionHost } from './sectionConnection.ts';
@@ -86,9 +86,16 @@ export class CaseCollaboration implements SectionHost {
 
   readonly getSnapshot = (): CaseCollaborationSnapshot => this.snapshot;
 
+  /** The document a view asks for: a section, or (for `minutes`) one meeting's minutes. */
+  documentName(section: CaseSection, view: DocumentView, meetingId?: MeetingId): string {
+    return meetingId !== undefined && section === 'minutes'
+      ? meetingMinutesDocumentName(this.options.caseId, meetingId, view)
+      : caseDocumentName(this.options.caseId, section, view);
+  }
+
   /** Opens (or reuses) a section document; every acquire needs one release. */
-  acquire(section: CaseSection, opening: SectionOpening): SectionConnection {
-    const name = caseDocumentName(this.options.caseId, section, opening.view);
+  acquire(section: CaseSection, opening: SectionOpening, meetingId?: MeetingId): SectionConnection {
+    const name = this.documentName(section, opening.view, meetingId);
     const open = this.sections.get(name);
     // A document closed for an access change cannot be used again; a new one takes its place.
     if (open && !open.connection.isClosed) {

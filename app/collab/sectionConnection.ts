@@ -70,7 +70,7 @@ const REOPEN_MAX_DELAY_MS = 30_000;
 export class SectionConnection {
   readonly section: CaseSection;
   readonly view: DocumentView;
-  private readonly documentName: string;
+  readonly documentName: string;
   private readonly readOnlyByAccess: boolean;
   private readonly host: SectionHost;
   private readonly listeners = new Set<() => void>();

@@ -1,7 +1,7 @@
 import { openingMode } from '../../model/access/accessLevels.ts';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { AccessLevel } from '../../model/access/accessLevels.ts';
-import type { CaseSection } from '../../model/documentNames.ts';
+import type { CaseSection, MeetingId } from '../../model/documentNames.ts';
 import { sectionLevel, useCaseContext } from './CaseContext.tsx';
 import type { SectionConnection, SectionSnapshot } from './sectionConnection.ts';
 
@@ -22,8 +22,9 @@ export type SectionState =
 /**
  * Opens a section document for as long as the calling view is mounted: the masked view where
  * this agency may only see it masked, the source otherwise, and again whenever access changed.
+ * With a meeting id, the `minutes` of that 支援会議 (governed like the case's minutes).
  */
-export function useSectionConnection(section: CaseSection): SectionState {
+export function useSectionConnection(section: CaseSection, meetingId?: MeetingId): SectionState {
   const { collaboration, access, accessVersion } = useCaseContext();
   const level = sectionLevel(access, section);
   // The same rule the server enforces: which document this level opens, and how.
@@ -35,7 +36,7 @@ export function useSectionConnection(section: CaseSection): SectionState {
 
   useEffect(() => {
     if (collaboration === null || hidden) return;
-    const acquired = collaboration.acquire(section, { view, readOnly });
+    const acquired = collaboration.acquire(section, { view, readOnly }, meetingId);
     // The document is an external resource held by this effect; state only publishes it.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setConnection(acquired);
@@ -43,9 +44,10 @@ export function useSectionConnection(section: CaseSection): SectionState {
       collaboration.release(acquired);
       setConnection((current) => (current === acquired ? null : current));
     };
-  }, [collaboration, section, view, readOnly, hidden, accessVersion]);
+  }, [collaboration, section, view, readOnly, hidden, accessVersion, meetingId]);
 
-  const current = connection !== null && connection.section === section && connection.view === view ? connection : null;
+  const expectedName = collaboration?.documentName(section, view, meetingId);
+  const current = connection !== null && connection.documentName === expectedName ? connection : null;
   const snapshot = useSyncExternalStore(current?.subscribe ?? subscribeNothing, current?.getSnapshot ?? getNoSnapshot);
   if (hidden) return { kind: 'hidden' };
   return current !== null && snapshot !== null ? { kind: 'open', level, connection: current, snapshot } : { kind: 'pending' };

@@ -7,6 +7,7 @@ import { jaAdmin } from './ja.admin.ts';
 import { jaChat } from './ja.chat.ts';
 import { jaEcomap } from './ja.ecomap.ts';
 import { jaHistory } from './ja.history.ts';
+import { jaMeetings } from './ja.meetings.ts';
 import { jaSharing } from './ja.sharing.ts';
 
 /**
@@ -374,4 +375,5 @@ export const ja = {
   admin: jaAdmin,
   chat: jaChat,
   ecomap: jaEcomap,
+  meetings: jaMeetings,
 } as const;

@@ -1,8 +1,9 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import type { Editor, Extensions } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { StarterKit } from '@tiptap/starter-kit';
 import type * as Y from 'yjs';
 import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
@@ -17,13 +18,25 @@ interface MinutesEditorProps {
   readonly user: AwarenessUser | null;
   readonly describedBy?: string;
   readonly editable: boolean;
+  /** More node types (meeting minutes: tables, checklists, 決定事項); fixed for the editor's life. */
+  readonly extensions?: Extensions;
+  readonly label?: string;
+  /** Formatting controls above the text. */
+  readonly toolbar?: (editor: Editor) => ReactNode;
+  /** The selected text, or the line the caret is in, whenever the selection moves. */
+  readonly onSelectedLine?: (text: string) => void;
+}
+
+function selectedLine(editor: Editor): string {
+  const { from, to, empty, $from } = editor.state.selection;
+  return (empty ? $from.parent.textContent : editor.state.doc.textBetween(from, to, '\n')).trim();
 }
 
 /**
  * The minutes editor. Content comes only from the Y.Doc: passing `content` here would be
  * inserted again by every client that opens the case.
  */
-export function MinutesEditor({ document, provider, user, describedBy, editable }: MinutesEditorProps) {
+export function MinutesEditor({ document, provider, user, describedBy, editable, extensions = [], label = ja.minutes.editorLabel, toolbar, onSelectedLine }: MinutesEditorProps) {
   const editor = useEditor(
     {
       extensions: [
@@ -40,12 +53,13 @@ export function MinutesEditor({ document, provider, user, describedBy, editable 
               }),
             ]
           : []),
+        ...extensions,
       ],
       editorProps: {
         attributes: {
           role: 'textbox',
           'aria-multiline': 'true',
-          'aria-label': ja.minutes.editorLabel,
+          'aria-label': label,
           ...(describedBy ? { 'aria-describedby': describedBy } : {}),
           class: 'minutes-editor__content',
           spellcheck: 'false',
@@ -61,5 +75,19 @@ export function MinutesEditor({ document, provider, user, describedBy, editable 
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
 
-  return <EditorContent editor={editor} className="minutes-editor" />;
+  useEffect(() => {
+    if (!editor || !onSelectedLine) return;
+    const report = () => onSelectedLine(selectedLine(editor));
+    editor.on('selectionUpdate', report);
+    return () => {
+      editor.off('selectionUpdate', report);
+    };
+  }, [editor, onSelectedLine]);
+
+  return (
+    <>
+      {editor && toolbar?.(editor)}
+      <EditorContent editor={editor} className="minutes-editor" />
+    </>
+  );
 }

@@ -120,6 +120,7 @@ function caseTabLabel(tab: CaseTab): string {
   if (tab === 'history') return ja.casePage.historyTab;
   if (tab === 'sharing') return ja.casePage.sharingTab;
   if (tab === 'chat') return ja.chat.tab;
+  if (tab === 'meetings') return ja.meetings.tab;
   return ja.sectionLabels[caseTabSections[tab]];
 }
 

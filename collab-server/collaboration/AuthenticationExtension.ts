@@ -4,6 +4,7 @@ import { levelOf, openingMode } from '../../model/access/accessLevels.ts';
 import { parseCaseDocumentName } from '../../model/documentNames.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { AccessRepository } from '../store/accessRepository.ts';
+import type { MeetingRepository } from '../store/meetingRepository.ts';
 import { CollaborationRefusal, type KasaneContext } from './context.ts';
 
 /**
@@ -17,10 +18,12 @@ export class AuthenticationExtension implements Extension {
   priority = 900;
   private readonly tokens: TokenService;
   private readonly access: AccessRepository;
+  private readonly meetings: MeetingRepository;
 
-  constructor(tokens: TokenService, access: AccessRepository) {
+  constructor(tokens: TokenService, access: AccessRepository, meetings: MeetingRepository) {
     this.tokens = tokens;
     this.access = access;
+    this.meetings = meetings;
   }
 
   async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<KasaneContext> {
@@ -33,6 +36,10 @@ export class AuthenticationExtension implements Extension {
     const { claims } = verification;
     const parsed = parseCaseDocumentName(documentName);
     if (!parsed) throw new CollaborationRefusal(CloseCode.Forbidden);
+    // A meeting's minutes are governed like the case's minutes, but only for a meeting that exists.
+    if (parsed.meetingId !== undefined && !(await this.meetings.exists(parsed.caseId, parsed.meetingId))) {
+      throw new CollaborationRefusal(CloseCode.Forbidden);
+    }
     const level = levelOf(await this.access.forAgency(parsed.caseId, claims.agencyId), parsed.section);
     const mode = openingMode(level, parsed.view);
     if (!mode) throw new CollaborationRefusal(CloseCode.Forbidden);

@@ -1,7 +1,7 @@
 import type { Document, Extension, Hocuspocus, afterUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server';
 import { householdIdentityFrom, redactionFor } from '../../model/access/masking.ts';
 import { renderMaskedView } from '../../model/access/maskedViews.ts';
-import { caseDocumentName, parseCaseDocumentName, type CaseDocumentName } from '../../model/documentNames.ts';
+import { caseDocumentName, formatCaseDocumentName, parseCaseDocumentName, type CaseDocumentName } from '../../model/documentNames.ts';
 import { readSection } from '../../model/sections/sectionRegistry.ts';
 import type { Logger } from '../logger.ts';
 import { serverOrigin } from './serverOrigin.ts';
@@ -35,7 +35,7 @@ export class MaskedViewExtension implements Extension {
   async onLoadDocument({ documentName, document, instance }: onLoadDocumentPayload): Promise<void> {
     const parsed = parseCaseDocumentName(documentName);
     if (!parsed || parsed.view !== 'masked') return;
-    const sourceNames = [...new Set([caseDocumentName(parsed.caseId, parsed.section), caseDocumentName(parsed.caseId, 'members')])];
+    const sourceNames = [...new Set([formatCaseDocumentName({ ...parsed, view: 'source' }), caseDocumentName(parsed.caseId, 'members')])];
     const sources = await Promise.all(sourceNames.map((name) => instance.openDirectConnection(name, { server: true })));
     const render = () => this.render(document, parsed, sources);
     let timer: NodeJS.Timeout | undefined;

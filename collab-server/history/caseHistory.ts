@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { AccessLevel, AgencyAccess } from '../../model/access/accessLevels.ts';
 import { householdIdentityFrom, redactionFor, type HouseholdIdentity, type MemberIdentity, type Redaction } from '../../model/access/masking.ts';
 import { maskedSectionJson, renderMaskedView } from '../../model/access/maskedViews.ts';
-import { caseDocumentName, caseSections, type CaseSection } from '../../model/documentNames.ts';
+import { caseDocumentName, caseSections, formatCaseDocumentName, type CaseSection } from '../../model/documentNames.ts';
 import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
 import type { Comparison, HistoryQuery, RevisionGroup } from '../../model/history/historyApi.ts';
 import { diffEcomap, summarizeEcomap } from '../../model/ecomap/ecomapHistory.ts';
@@ -143,9 +143,9 @@ export class CaseHistory {
     return all.sort((a, b) => b.endedAt.localeCompare(a.endedAt) || b.seqTo - a.seqTo);
   }
 
-  /** The section at `seq` as a Yjs update, masked for a masked reader. */
-  async revision(caseId: string, section: CaseSection, seq: number, level: AccessLevel): Promise<Uint8Array> {
-    const documentName = caseDocumentName(caseId, section);
+  /** The section (or, with a meeting id, that meeting's minutes) at `seq` as a Yjs update, masked for a masked reader. */
+  async revision(caseId: string, section: CaseSection, seq: number, level: AccessLevel, meetingId?: string): Promise<Uint8Array> {
+    const documentName = formatCaseDocumentName({ caseId, section, view: 'source', meetingId });
     const doc = await this.store.stateAt(documentName, seq);
     try {
       if (level !== 'masked') return Y.encodeStateAsUpdate(doc);

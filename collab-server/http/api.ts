@@ -30,6 +30,7 @@ import { createAuditApi } from './auditApi.ts';
 import { createChatApi } from './chatApi.ts';
 import { createEcomapApi } from './ecomapApi.ts';
 import { createHistoryApi, type HistoryApiDependencies } from './historyApi.ts';
+import { createMeetingsApi, type MeetingsApiDependencies } from './meetingsApi.ts';
 import { clientAddress } from './clientAddress.ts';
 import { requireUser } from './requireUser.ts';
 import { createSharingApi, type SharingApiDependencies } from './sharingApi.ts';
@@ -44,6 +45,7 @@ export interface ApiDependencies {
   audit: AuditTrail;
   restore: HistoryApiDependencies['restore'];
   deliverChat: (message: ChatMessage) => void;
+  meetings: Pick<MeetingsApiDependencies, 'presence' | 'writeDecision' | 'close'>;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
   tldrawLicenseKey: string | undefined;
@@ -51,7 +53,7 @@ export interface ApiDependencies {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function createApi({ database, tokens, logger, version, onAccessChanged, audit, restore, deliverChat, trustProxy, tldrawLicenseKey }: ApiDependencies): Hono {
+export function createApi({ database, tokens, logger, version, onAccessChanged, audit, restore, deliverChat, meetings, trustProxy, tldrawLicenseKey }: ApiDependencies): Hono {
   const users = new UserRepository(database);
   const cases = new CaseRepository(database);
   const authenticated = requireUser(tokens);
@@ -132,6 +134,7 @@ export function createApi({ database, tokens, logger, version, onAccessChanged, 
   api.route('/', createSharingApi({ database, logger, onAccessChanged, audit, trustProxy }));
   api.route('/', createHistoryApi({ database, audit, trustProxy, restore }));
   api.route('/', createEcomapApi({ database, audit, trustProxy }));
+  api.route('/', createMeetingsApi({ database, audit, trustProxy, ...meetings }));
   api.use('/chat/*', authenticated);
   api.route('/', createChatApi(database, deliverChat));
   api.use('/audit/*', authenticated);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { levelOf } from '../../model/access/accessLevels.ts';
@@ -15,6 +14,7 @@ import {
 import type { AuditTrail } from '../audit/auditTrail.ts';
 import type { Database } from '../db/database.ts';
 import { CaseHistory } from '../history/caseHistory.ts';
+import { listVersions, nameVersion } from '../history/namedVersions.ts';
 import { RevisionStore } from '../history/revisionStore.ts';
 import { AccessRepository } from '../store/accessRepository.ts';
 import { respondWithError } from './apiError.ts';
@@ -39,14 +39,7 @@ export function createHistoryApi({ database, audit, trustProxy, restore }: Histo
   const history = new CaseHistory(database);
   const api = new Hono<AuthenticatedEnv>();
 
-  async function versions(caseId: string): Promise<NamedVersion[]> {
-    const { rows } = await database.query<{ id: string; name: string; seqs: Record<string, number>; created_by: string | null; created_at: Date }>(
-      `select v.id, v.name, v.seqs, u.name as created_by, v.created_at
-         from case_versions v left join users u on u.id = v.created_by where v.case_id = $1 order by v.created_at desc`,
-      [caseId],
-    );
-    return rows.map((row) => ({ id: row.id, name: row.name, seqs: row.seqs, createdBy: row.created_by, createdAt: new Date(row.created_at).toISOString() }));
-  }
+  const versions = (caseId: string): Promise<NamedVersion[]> => listVersions(database, caseId);
 
   api.get('/cases/:caseId/history', validate('param', caseParams), validate('query', historyQuerySchema), async (c) => {
     const { caseId } = c.req.valid('param');
@@ -90,18 +83,7 @@ export function createHistoryApi({ database, audit, trustProxy, restore }: Histo
     const { caseId } = c.req.valid('param');
     const user = c.get('user');
     if (Object.keys(await access.forAgency(caseId, user.agencyId)).length === 0) return respondWithError(c, 403, 'forbidden');
-    const { rows } = await database.query<{ name: string; last_seq: number }>(
-      `select name, last_seq from documents where name like $1`,
-      [`case/${caseId}/%`],
-    );
-    const seqs = Object.fromEntries(rows.map((row) => [row.name.split('/')[2], row.last_seq]));
-    await database.query('insert into case_versions (id, case_id, name, seqs, created_by) values ($1, $2, $3, $4, $5)', [
-      randomUUID(),
-      caseId,
-      c.req.valid('json').name,
-      JSON.stringify(seqs),
-      user.sub,
-    ]);
+    await nameVersion(database, caseId, c.req.valid('json').name, user.sub);
     return c.json({ versions: await versions(caseId) }, 201);
   });
 

@@ -12,6 +12,7 @@ import { UpdateLog } from '../store/updateLog.ts';
 import { EcomapSnapshotRepository } from '../store/ecomapSnapshotRepository.ts';
 import { demoConsents, fillDemoSection } from './demoCaseRecord.ts';
 import { demoEcomapSnapshot, fillDemoEcomap } from './demoEcomap.ts';
+import { seedDemoMeetings } from './demoMeetings.ts';
 import { DEMO_PASSWORD, demoAdministrator, demoAgencies, demoCase, demoMinutes, demoSharing } from './demoData.ts';
 
 function demoMinutesDocument(): Y.Doc {
@@ -44,7 +45,7 @@ export async function seedDemoData(database: Database, { reset }: { reset: boole
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await database.transaction(async (tx) => {
     if (reset) {
-      await tx.exec(`truncate case_chat_reads, case_chat_messages, case_versions, document_restores, case_meeting_basis, case_consents, case_access_changes, case_section_access, case_tasks, case_members, document_snapshots, document_updates, documents, case_agencies, cases, users, agencies`);
+      await tx.exec(`truncate case_meeting_tasks, case_meeting_attendees, case_meetings, case_chat_reads, case_chat_messages, case_versions, document_restores, case_meeting_basis, case_consents, case_access_changes, case_section_access, case_tasks, case_members, document_snapshots, document_updates, documents, case_agencies, cases, users, agencies`);
     }
     for (const agency of demoAgencies) {
       await tx.query('insert into agencies (id, name, kind) values ($1, $2, $3)', [agency.id, agency.name, agency.kind]);
@@ -77,5 +78,6 @@ export async function seedDemoData(database: Database, { reset }: { reset: boole
       await projectSection(tx, documentName, doc);
       doc.destroy();
     }
+    await seedDemoMeetings(database, tx);
   });
 }

@@ -1,0 +1,180 @@
+import { Hono } from 'hono';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { levelOf } from '../../model/access/accessLevels.ts';
+import type { Revision } from '../../model/history/historyApi.ts';
+import { caseIdSchema, meetingIdSchema, meetingMinutesDocumentName } from '../../model/documentNames.ts';
+import {
+  createMeetingRequestSchema,
+  decisionRequestSchema,
+  type Meeting,
+  type MeetingAttendee,
+  type MeetingList,
+  type MeetingPresence,
+} from '../../model/meetings.ts';
+import { createSectionDocument } from '../../model/sectionDocuments.ts';
+import type { AuditTrail } from '../audit/auditTrail.ts';
+import type { Database } from '../db/database.ts';
+import { CaseHistory } from '../history/caseHistory.ts';
+import { RevisionStore } from '../history/revisionStore.ts';
+import type { Decision } from '../meetings/decisionToTask.ts';
+import { AccessRepository } from '../store/accessRepository.ts';
+import { MeetingRepository } from '../store/meetingRepository.ts';
+import { UpdateLog } from '../store/updateLog.ts';
+import { respondWithError } from './apiError.ts';
+import { clientAddress } from './clientAddress.ts';
+import type { AuthenticatedEnv } from './requireUser.ts';
+import { validate } from './validate.ts';
+
+/** What the meetings API needs from the live documents (Hocuspocus), given by server.ts. */
+export interface MeetingsApiDependencies {
+  database: Database;
+  audit: AuditTrail;
+  trustProxy: boolean;
+  presence: (caseId: string, meetingId: string) => MeetingAttendee[];
+  writeDecision: (decision: Decision) => Promise<string>;
+  close: (meeting: Meeting, closedBy: string) => Promise<boolean>;
+}
+
+const caseParams = z.object({ caseId: caseIdSchema });
+const meetingParams = caseParams.extend({ meetingId: meetingIdSchema });
+const revisionParams = meetingParams.extend({ seq: z.coerce.number().int().min(0) });
+
+/** 支援会議: the meetings of a case, for the agencies taking part in it only. */
+export function createMeetingsApi({ database, audit, trustProxy, presence, writeDecision, close }: MeetingsApiDependencies): Hono<AuthenticatedEnv> {
+  const access = new AccessRepository(database);
+  const meetings = new MeetingRepository(database);
+  const api = new Hono<AuthenticatedEnv>();
+
+  // The same rule as the rest of the case: an agency with no level in it does not take part.
+  const levelsOf = (caseId: string, agencyId: string) => access.forAgency(caseId, agencyId);
+  const takesPart = async (caseId: string, agencyId: string) => Object.keys(await levelsOf(caseId, agencyId)).length > 0;
+
+  api.get('/cases/:caseId/meetings', validate('param', caseParams), async (c) => {
+    const { caseId } = c.req.valid('param');
+    if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
+    const body: MeetingList = { meetings: await meetings.list(caseId), agencies: await meetings.candidates(caseId) };
+    return c.json(body);
+  });
+
+  api.post('/cases/:caseId/meetings', validate('param', caseParams), validate('json', createMeetingRequestSchema), async (c) => {
+    const { caseId } = c.req.valid('param');
+    const user = c.get('user');
+    if (!(await takesPart(caseId, user.agencyId))) return respondWithError(c, 403, 'forbidden');
+    const request = c.req.valid('json');
+    const candidates = new Map((await meetings.candidates(caseId)).flatMap((agency) => agency.users.map((candidate) => [candidate.id, agency.id] as const)));
+    if (request.attendeeUserIds.some((userId) => !candidates.has(userId))) return respondWithError(c, 400, 'invalid_input');
+    const meetingId = await database.transaction(async (tx) => {
+      const id = await new MeetingRepository(tx).create({
+        ...request,
+        caseId,
+        attendees: [...new Set(request.attendeeUserIds)].map((userId) => ({ userId, agencyId: candidates.get(userId)! })),
+        createdBy: user.sub,
+      });
+      // The minutes exist with their schema version before anyone opens them, like a section's.
+      const minutes = createSectionDocument('minutes');
+      await new UpdateLog(database).append(meetingMinutesDocumentName(caseId, id), Y.encodeStateAsUpdate(minutes), { userId: user.sub, agencyId: user.agencyId }, tx);
+      minutes.destroy();
+      return id;
+    });
+    const created = (await meetings.find(caseId, meetingId))!;
+    await audit.record({
+      action: 'meeting.create',
+      user: { id: user.sub, agencyId: user.agencyId },
+      caseId,
+      detail: { meetingId, title: created.title, date: created.date, legalBasis: created.legalBasis },
+      address: clientAddress(c, trustProxy),
+    });
+    return c.json(created, 201);
+  });
+
+  api.get('/cases/:caseId/meetings/:meetingId', validate('param', meetingParams), async (c) => {
+    const { caseId, meetingId } = c.req.valid('param');
+    if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
+    const meeting = await meetings.find(caseId, meetingId);
+    return meeting ? c.json(meeting) : respondWithError(c, 404, 'not_found');
+  });
+
+  api.post('/cases/:caseId/meetings/:meetingId/start', validate('param', meetingParams), async (c) => {
+    const { caseId, meetingId } = c.req.valid('param');
+    if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await meetings.exists(caseId, meetingId))) return respondWithError(c, 404, 'not_found');
+    await meetings.start(meetingId);
+    return c.json((await meetings.find(caseId, meetingId))!);
+  });
+
+  api.get('/cases/:caseId/meetings/:meetingId/presence', validate('param', meetingParams), async (c) => {
+    const { caseId, meetingId } = c.req.valid('param');
+    if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await meetings.exists(caseId, meetingId))) return respondWithError(c, 404, 'not_found');
+    const body: MeetingPresence = { present: presence(caseId, meetingId) };
+    return c.json(body);
+  });
+
+  api.post('/cases/:caseId/meetings/:meetingId/decisions', validate('param', meetingParams), validate('json', decisionRequestSchema), async (c) => {
+    const { caseId, meetingId } = c.req.valid('param');
+    const user = c.get('user');
+    const request = c.req.valid('json');
+    const section = request.target === 'plan' ? 'plan' : 'progress-log';
+    // Writing into the plan or the progress log is editing it: the same level as typing there.
+    if (levelOf(await levelsOf(caseId, user.agencyId), section) !== 'edit') return respondWithError(c, 403, 'forbidden');
+    const meeting = await meetings.find(caseId, meetingId);
+    if (!meeting) return respondWithError(c, 404, 'not_found');
+    if (meeting.status === '終了') return respondWithError(c, 400, 'invalid_input');
+    const agency = (await meetings.candidates(caseId)).find((candidate) => candidate.id === request.agencyId);
+    if (!agency) return respondWithError(c, 400, 'invalid_input');
+    const itemId = await writeDecision({
+      caseId,
+      target: request.target,
+      text: request.text,
+      agency: { id: agency.id, name: agency.name },
+      dueDate: request.dueDate,
+      author: { userId: user.sub, name: user.name, agencyId: user.agencyId, agencyName: user.agencyName },
+    });
+    await meetings.addTask({ meetingId, target: request.target, itemId, agencyId: agency.id, text: request.text, dueDate: request.dueDate, createdBy: user.sub });
+    await audit.record({
+      action: 'section.edit',
+      user: { id: user.sub, agencyId: user.agencyId },
+      caseId,
+      section,
+      detail: { meetingId, itemId, agencyId: agency.id },
+      address: clientAddress(c, trustProxy),
+    });
+    return c.json((await meetings.find(caseId, meetingId))!, 201);
+  });
+
+  // 履歴 of a meeting's minutes: any past state, as the case minutes' history gives it (masked for masked readers).
+  api.get('/cases/:caseId/meetings/:meetingId/minutes/revisions/:seq', validate('param', revisionParams), async (c) => {
+    const { caseId, meetingId, seq } = c.req.valid('param');
+    const user = c.get('user');
+    const level = levelOf(await levelsOf(caseId, user.agencyId), 'minutes');
+    if (level === 'hidden') return respondWithError(c, 403, 'forbidden');
+    if (!(await meetings.exists(caseId, meetingId))) return respondWithError(c, 404, 'not_found');
+    if (seq > (await new RevisionStore(database).lastSeq(meetingMinutesDocumentName(caseId, meetingId)))) return respondWithError(c, 404, 'not_found');
+    const state = await new CaseHistory(database).revision(caseId, 'minutes', seq, level, meetingId);
+    await audit.record({ action: 'section.open', user: { id: user.sub, agencyId: user.agencyId }, caseId, section: 'minutes', detail: { meetingId, revision: seq, level }, address: clientAddress(c, trustProxy) });
+    const body: Revision = { section: 'minutes', seq, masked: level === 'masked', state: Buffer.from(state).toString('base64') };
+    return c.json(body);
+  });
+
+  api.post('/cases/:caseId/meetings/:meetingId/close', validate('param', meetingParams), async (c) => {
+    const { caseId, meetingId } = c.req.valid('param');
+    const user = c.get('user');
+    if (!(await takesPart(caseId, user.agencyId))) return respondWithError(c, 403, 'forbidden');
+    const meeting = await meetings.find(caseId, meetingId);
+    if (!meeting) return respondWithError(c, 404, 'not_found');
+    if (await close(meeting, user.sub)) {
+      await audit.record({
+        action: 'meeting.close',
+        user: { id: user.sub, agencyId: user.agencyId },
+        caseId,
+        section: 'minutes',
+        detail: { meetingId, title: meeting.title },
+        address: clientAddress(c, trustProxy),
+      });
+    }
+    return c.json((await meetings.find(caseId, meetingId))!);
+  });
+
+  return api;
+}
