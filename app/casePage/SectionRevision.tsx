@@ -10,6 +10,8 @@ import { ProgressRecord } from '../progress/ProgressTab.tsx';
 
 // The editor bundle is loaded only when a past state of the minutes is opened.
 const MinutesRevision = lazy(async () => ({ default: (await import('../minutes/MinutesRevision.tsx')).MinutesRevision }));
+// …and tldraw only when a past state of the map is.
+const EcomapRevision = lazy(async () => ({ default: (await import('../ecomap/EcomapRevision.tsx')).EcomapRevision }));
 
 interface SectionRevisionProps {
   readonly section: CaseSection;
@@ -24,6 +26,13 @@ export function SectionRevision({ section, doc, masked }: SectionRevisionProps) 
     return (
       <Suspense fallback={<p className="message">{ja.loading}</p>}>
         <MinutesRevision doc={doc} masked={masked} />
+      </Suspense>
+    );
+  }
+  if (section === 'ecomap') {
+    return (
+      <Suspense fallback={<p className="message">{ja.ecomap.loading}</p>}>
+        <EcomapRevision doc={doc} masked={masked} />
       </Suspense>
     );
   }
