@@ -28,6 +28,7 @@ import type { ChatMessage } from '../../model/chat.ts';
 import { createAuditApi } from './auditApi.ts';
 import { createChatApi } from './chatApi.ts';
 import { createHistoryApi, type HistoryApiDependencies } from './historyApi.ts';
+import { createPrintApi } from './printApi.ts';
 import { clientAddress } from './clientAddress.ts';
 import { requireUser } from './requireUser.ts';
 import { createSharingApi, type SharingApiDependencies } from './sharingApi.ts';
@@ -125,6 +126,7 @@ export function createApi({ database, tokens, logger, version, onAccessChanged, 
   api.use('/agencies', authenticated);
   api.route('/', createSharingApi({ database, logger, onAccessChanged, audit, trustProxy }));
   api.route('/', createHistoryApi({ database, audit, trustProxy, restore }));
+  api.route('/', createPrintApi({ database, audit, trustProxy }));
   api.use('/chat/*', authenticated);
   api.route('/', createChatApi(database, deliverChat));
   api.use('/audit/*', authenticated);
