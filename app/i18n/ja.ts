@@ -5,6 +5,7 @@ import type { DateParseError } from '../fields/wareki.ts';
 import type { ReloginReason } from '../session/sessionStore.ts';
 import { jaAdmin } from './ja.admin.ts';
 import { jaChat } from './ja.chat.ts';
+import { jaPrint } from './ja.print.ts';
 import { jaHistory } from './ja.history.ts';
 import { jaSharing } from './ja.sharing.ts';
 
@@ -371,4 +372,5 @@ export const ja = {
   history: jaHistory,
   admin: jaAdmin,
   chat: jaChat,
+  print: jaPrint,
 } as const;
