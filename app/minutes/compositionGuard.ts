@@ -127,12 +127,14 @@ class CompositionGuardView {
     view.dom.addEventListener('compositionstart', this.handleStart);
     view.dom.addEventListener('compositionupdate', this.handleUpdate);
     view.dom.addEventListener('compositionend', this.handleEnd);
+    view.dom.addEventListener('input', this.handleInput);
   }
 
   destroy(): void {
     this.view.dom.removeEventListener('compositionstart', this.handleStart);
     this.view.dom.removeEventListener('compositionupdate', this.handleUpdate);
     this.view.dom.removeEventListener('compositionend', this.handleEnd);
+    this.view.dom.removeEventListener('input', this.handleInput);
     if (this.composition) this.pause(this.composition.binding, false);
     this.composition = null;
   }
@@ -250,6 +252,18 @@ class CompositionGuardView {
     this.composition.committed = event.data;
     // ProseMirror reads the committed text from the DOM in a microtask after compositionend;
     // that read must still not reach Yjs.
+    setTimeout(() => this.reconcile(), 0);
+  };
+
+  /**
+   * The browser dropped the composition without a compositionend (its range was disturbed in a
+   * way the patch could not avoid) and the commit arrived as plain input: that input is the
+   * committed text. Without this the binding would stay paused and later typing unsaved.
+   */
+  private readonly handleInput = (event: Event): void => {
+    const composition = this.composition;
+    if (composition === null || composition.committed !== null || !(event instanceof InputEvent) || event.isComposing) return;
+    composition.committed = event.inputType === 'insertText' && event.data !== null ? event.data : composition.shown;
     setTimeout(() => this.reconcile(), 0);
   };
 
