@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { auditEntrySchema } from '../../model/audit.ts';
 import { DEMO_PASSWORD, demoCase } from '../../collab-server/seed/demoData.ts';
-import { launchBrowser, logIn, newPerson } from '../helpers/browser.ts';
+import { launchBrowser, logIn, newPerson, openMinutesEditor, placeCaretAtEnd } from '../helpers/browser.ts';
 import { newKasaneServer } from '../helpers/testServer.ts';
 
 const run = promisify(execFile);
@@ -60,6 +60,16 @@ describe('印刷 in the browser', () => {
     await logIn(coordinator, 'fukushi1', DEMO_PASSWORD);
     await logIn(shougai, 'shougai1', DEMO_PASSWORD);
 
+    // Enough minutes for a second page, to see the running header and page numbers repeat.
+    await coordinator.getByRole('link', { name: demoCase.title }).click();
+    await coordinator.getByRole('tablist', { name: '事案の記録' }).getByRole('tab', { name: '議事録' }).click();
+    await placeCaretAtEnd(await openMinutesEditor(coordinator));
+    await coordinator.keyboard.press('Enter');
+    const cdp = await coordinator.context().newCDPSession(coordinator);
+    await cdp.send('Input.insertText', { text: '長い議事録の行。'.repeat(400) + '最終行' });
+    await expect.poll(() => coordinator.getByRole('status').textContent(), { timeout: 15_000 }).toContain('保存済み');
+    await coordinator.getByRole('link', { name: '事案一覧へ' }).click();
+
     await printSection(coordinator, '議事録');
     const minutes = await pdfOf(coordinator, directory, 'minutes');
     expect(minutes.firstPage.height / minutes.firstPage.width).toBeCloseTo(A4_RATIO, 1);
@@ -67,7 +77,14 @@ describe('印刷 in the browser', () => {
     expect(minutes.text).toContain('第1回 支援会議');
     expect(minutes.text).toContain('取扱注意');
     expect(minutes.text).toContain(demoCase.id);
-    expect(minutes.text).toMatch(/1 ?\/ ?\d+/);
+    expect(minutes.text).toContain('最終行');
+    const pages = minutes.text.split('\f').filter((page) => page.trim() !== '');
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    pages.forEach((page, index) => {
+      expect(page).toContain('取扱注意');
+      expect(page).toContain(demoCase.id);
+      expect(page).toMatch(new RegExp(`${index + 1} ?/ ?${pages.length}`));
+    });
 
     await coordinator.getByRole('link', { name: '「議事録」に戻る' }).click();
     await coordinator.getByRole('link', { name: '事案一覧へ' }).click();
