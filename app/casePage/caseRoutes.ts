@@ -82,3 +82,24 @@ export function meetingUrl(caseId: CaseId, meetingId: MeetingId): string {
 export function memberUrl(caseId: CaseId, memberId: string, memberTab: MemberTab = 'basic'): string {
   return `/cases/${caseId}/members/${encodeURIComponent(memberId)}/${memberTab}`;
 }
+
+/** The tabs with a print layout; their sections are model/print.ts's printable ones. */
+export const printableTabs = ['overview', 'progress', 'plan', 'minutes'] as const satisfies readonly SectionTab[];
+export type PrintableTab = (typeof printableTabs)[number];
+
+export function isPrintableTab(tab: CaseTab): tab is PrintableTab {
+  return (printableTabs as readonly string[]).includes(tab);
+}
+
+/** /cases/:caseId/print/:tab: the tab's print layout, under the case so that it shares its connection. */
+export function printUrl(caseId: CaseId, tab: PrintableTab): string {
+  return `/cases/${caseId}/print/${tab}`;
+}
+
+/** The printable tab of a `print/:tab` path after /cases/:caseId/; null for anything else. */
+export function parsePrintRoute(rest: string): PrintableTab | null {
+  const segments = rest.split('/').filter((segment) => segment !== '');
+  if (segments.length !== 2 || segments[0] !== 'print') return null;
+  const tab = segments[1] ?? '';
+  return (printableTabs as readonly string[]).includes(tab) ? (tab as PrintableTab) : null;
+}

@@ -6,6 +6,7 @@ import type { ReloginReason } from '../session/sessionStore.ts';
 import { jaAdmin } from './ja.admin.ts';
 import { jaChat } from './ja.chat.ts';
 import { jaEcomap } from './ja.ecomap.ts';
+import { jaPrint } from './ja.print.ts';
 import { jaHistory } from './ja.history.ts';
 import { jaMeetings } from './ja.meetings.ts';
 import { jaSharing } from './ja.sharing.ts';
@@ -376,4 +377,5 @@ export const ja = {
   chat: jaChat,
   ecomap: jaEcomap,
   meetings: jaMeetings,
+  print: jaPrint,
 } as const;

@@ -10,6 +10,7 @@ import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
 import type { AwarenessUser } from '../collab/awarenessUser.ts';
 import { ja } from '../i18n/ja.ts';
 import { renderCaret, renderSelection } from './caretRendering.ts';
+import { CompositionGuard } from './compositionGuard.ts';
 
 interface MinutesEditorProps {
   readonly document: Y.Doc;
@@ -43,6 +44,8 @@ export function MinutesEditor({ document, provider, user, describedBy, editable,
         // Yjs keeps its own undo history (only this person's changes); ProseMirror's would fight it.
         StarterKit.configure({ undoRedo: false }),
         Collaboration.configure({ document, field: MINUTES_FRAGMENT }),
+        // Remote edits arriving during an IME composition must not break it (see the guard).
+        CompositionGuard,
         ...(provider && user
           ? [
               CollaborationCaret.configure({

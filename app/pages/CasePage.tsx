@@ -4,7 +4,17 @@ import type { AgencyAccess } from '../../model/access/accessLevels.ts';
 import type { CaseSummary, CurrentUser } from '../../model/api.ts';
 import { caseIdSchema, type CaseId } from '../../model/documentNames.ts';
 import { CaseTabPanel } from '../casePage/CaseTabPanel.tsx';
-import { caseTabs, caseTabSections, caseTabUrl, isSectionTab, parseCaseRoute, type CaseTab } from '../casePage/caseRoutes.ts';
+import {
+  caseTabs,
+  caseTabSections,
+  caseTabUrl,
+  isPrintableTab,
+  isSectionTab,
+  parseCaseRoute,
+  parsePrintRoute,
+  printUrl,
+  type CaseTab,
+} from '../casePage/caseRoutes.ts';
 import { CaseContextProvider } from '../collab/CaseContext.tsx';
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';
@@ -13,6 +23,7 @@ import { getCase, getCaseAccess, isApiRequestError } from '../http/apiClient.ts'
 import { errorMessage } from '../http/errorMessage.ts';
 import { ja } from '../i18n/ja.ts';
 import { Tabs } from '../layout/Tabs.tsx';
+import { PrintView } from '../print/PrintView.tsx';
 import { useDocumentTitle } from '../layout/useDocumentTitle.ts';
 import { useSessionState } from '../session/useSessionState.ts';
 
@@ -131,9 +142,12 @@ function LoadedCase({ caseId, summary, user, onCaseChanged }: LoadedCaseProps) {
   // Bumped when this page changed the sharing itself: the server closes only documents whose
   // access changed, and this agency's own access may not be among them.
   const [sharingSaves, setSharingSaves] = useState(0);
-  const route = parseCaseRoute(useParams()['*'] ?? '');
+  const rest = useParams()['*'] ?? '';
+  const printTab = parsePrintRoute(rest);
+  const route = printTab === null ? parseCaseRoute(rest) : null;
   const tabLabel = route ? caseTabLabel(route.tab) : ja.casePage.notFound;
-  useDocumentTitle(ja.casePage.pageTitle(tabLabel, summary.title));
+  // The print view names its own page.
+  useDocumentTitle(printTab === null ? ja.casePage.pageTitle(tabLabel, summary.title) : null);
 
   // Read again after a re-login and whenever the server closed documents for an access change;
   // documents are opened only once it is known which of them (source or masked) to ask for.
@@ -161,6 +175,24 @@ function LoadedCase({ caseId, summary, user, onCaseChanged }: LoadedCaseProps) {
     return () => controller.abort();
   }, [caseId, accessToken, accessChanges, sharingSaves]);
 
+  const context = {
+    summary,
+    user,
+    // Until access is known no document is opened (see useSectionConnection).
+    collaboration: accessState.kind === 'known' ? collaboration : null,
+    access: accessState.kind === 'known' ? accessState.access : null,
+    accessVersion: accessState.kind === 'known' ? accessState.version : '',
+  };
+
+  // The print layout opens the same documents over the same connection as the tab does.
+  if (printTab !== null) {
+    return (
+      <CaseContextProvider value={context}>
+        <PrintView tab={printTab} />
+      </CaseContextProvider>
+    );
+  }
+
   if (route === null) return <Navigate to={caseTabUrl(caseId, 'overview')} replace />;
 
   const canManage = accessState.kind === 'known' && accessState.canManage;
@@ -179,16 +211,7 @@ function LoadedCase({ caseId, summary, user, onCaseChanged }: LoadedCaseProps) {
     }));
 
   return (
-    <CaseContextProvider
-      value={{
-        summary,
-        user,
-        // Until access is known no document is opened (see useSectionConnection).
-        collaboration: accessState.kind === 'known' ? collaboration : null,
-        access: accessState.kind === 'known' ? accessState.access : null,
-        accessVersion: accessState.kind === 'known' ? accessState.version : '',
-      }}
-    >
+    <CaseContextProvider value={context}>
       <article className="stack case-page">
         <BackToList />
         <header className="case-page__header">
@@ -211,6 +234,13 @@ function LoadedCase({ caseId, summary, user, onCaseChanged }: LoadedCaseProps) {
         <Tabs idPrefix="case" label={ja.casePage.tabsLabel} items={tabItems} selected={route.tab} className="case-tabs">
           {/* 履歴 and 共有設定 head their own content. */}
           {isSectionTab(route.tab) && <h2 className="tab-heading">{tabLabel}</h2>}
+          {isPrintableTab(route.tab) && (
+            <p className="print-link">
+              <Link to={printUrl(caseId, route.tab)} className="button button--secondary button--small" title={ja.print.openHint(tabLabel)}>
+                {ja.print.open}
+              </Link>
+            </p>
+          )}
           <CaseTabPanel
             route={route}
             onSharingSaved={() => {

@@ -31,6 +31,7 @@ import { createChatApi } from './chatApi.ts';
 import { createEcomapApi } from './ecomapApi.ts';
 import { createHistoryApi, type HistoryApiDependencies } from './historyApi.ts';
 import { createMeetingsApi, type MeetingsApiDependencies } from './meetingsApi.ts';
+import { createPrintApi } from './printApi.ts';
 import { clientAddress } from './clientAddress.ts';
 import { requireUser } from './requireUser.ts';
 import { createSharingApi, type SharingApiDependencies } from './sharingApi.ts';
@@ -135,6 +136,7 @@ export function createApi({ database, tokens, logger, version, onAccessChanged, 
   api.route('/', createHistoryApi({ database, audit, trustProxy, restore }));
   api.route('/', createEcomapApi({ database, audit, trustProxy }));
   api.route('/', createMeetingsApi({ database, audit, trustProxy, ...meetings }));
+  api.route('/', createPrintApi({ database, audit, trustProxy }));
   api.use('/chat/*', authenticated);
   api.route('/', createChatApi(database, deliverChat));
   api.use('/audit/*', authenticated);

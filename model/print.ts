@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { accessLevelSchema } from './access/accessLevels.ts';
+
+/**
+ * The sections that have a print layout (印刷): the ones taken to meetings on paper. Members
+ * are left out on purpose: a printed identity sheet is the easiest leak there is.
+ */
+export const printableSections = ['overview', 'progress-log', 'plan', 'minutes'] as const;
+export type PrintableSection = (typeof printableSections)[number];
+
+export const printRequestSchema = z.object({ section: z.enum(printableSections) }).strict();
+export type PrintRequest = z.infer<typeof printRequestSchema>;
+
+/** The server's answer once the print is in the 監査ログ: the level the sheet was printed at. */
+export const printRecordSchema = z.object({
+  section: z.enum(printableSections),
+  level: accessLevelSchema,
+  recordedAt: z.iso.datetime(),
+});
+export type PrintRecord = z.infer<typeof printRecordSchema>;
