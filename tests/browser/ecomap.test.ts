@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +11,7 @@ import { launchBrowser, logIn, newPerson } from '../helpers/browser.ts';
 import { newKasaneServer } from '../helpers/testServer.ts';
 
 const staticDir = path.resolve('dist');
+const run = promisify(execFile);
 
 /** Every address the page asked for, to show that nothing left the machine. */
 function recordRequests(page: Page): string[] {
@@ -93,6 +98,22 @@ describe('エコマップ in the browser', () => {
     expect(svg).toContain('<svg');
     expect(svg).toContain('架空市立北中学校');
     expect(svg).toContain('山田 ハナ');
+
+    // A4 (landscape) print: the sheet carries the case, 「取扱注意」 and the map as drawn.
+    await fukushi.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await fukushi.getByRole('button', { name: 'A4で印刷' }).click();
+    await fukushi.locator('.ecomap-print svg').waitFor({ state: 'attached' });
+    const pdfFile = path.join(await mkdtemp(path.join(tmpdir(), 'kasane-ecomap-')), 'ecomap.pdf');
+    await fukushi.pdf({ path: pdfFile, preferCSSPageSize: true });
+    const { stdout: pdfText } = await run('pdftotext', ['-layout', pdfFile, '-']);
+    expect(pdfText).toContain('取扱注意');
+    expect(pdfText).toContain('架空市立北中学校');
+    expect(pdfText).not.toContain('この時点を保存');
+    const { stdout: pdfInfo } = await run('pdfinfo', [pdfFile]);
+    // A4 landscape: 842 × 595 points.
+    expect(pdfInfo).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts/);
 
     const origin = new URL(httpUrl).host;
     const elsewhere = requests.flat().filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).host !== origin);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { YKeyValue } from 'y-utility/y-keyvalue';
 import * as Y from 'yjs';
+import { auditEntrySchema } from '../../model/audit.ts';
 import { CloseCode } from '../../model/closeCodes.ts';
 import { updateRefusedMessageSchema } from '../../model/collaborationMessages.ts';
 import { caseDocumentName } from '../../model/documentNames.ts';
@@ -167,6 +168,16 @@ describe.each(storageBackends)('the ecomap on %s', (backend) => {
     };
     expect((await stateAt(snapshots[0]!.seq))['shape:school']).toBeUndefined();
     expect((await stateAt(snapshots[1]!.seq))['shape:school']).toBeDefined();
+
+    // An export is recorded before the file leaves the browser; a hidden map cannot be exported.
+    expect((await api(`/cases/${demoCase.id}/ecomap/exports`, { method: 'POST', token: session.accessToken, body: JSON.stringify({ format: 'svg' }) })).status).toBe(204);
+    expect((await api(`/cases/${demoCase.id}/ecomap/exports`, { method: 'POST', token: session.accessToken, body: JSON.stringify({ format: 'print' }) })).status).toBe(204);
+    const admin = await login('kanri1');
+    const entries = async (action: string) =>
+      ((await (await api(`/audit?action=${action}`, { token: admin.accessToken })).json()) as { entries: unknown[] }).entries.map((entry) => auditEntrySchema.parse(entry));
+    expect(await entries('export')).toEqual([expect.objectContaining({ loginId: 'houkatsu1', section: 'ecomap', detail: { format: 'svg', level: 'edit' } })]);
+    expect(await entries('print')).toEqual([expect.objectContaining({ loginId: 'houkatsu1', section: 'ecomap', detail: { format: 'print', level: 'edit' } })]);
+    expect((await api(`/cases/${demoCase.id}/ecomap/exports`, { method: 'POST', token: session.accessToken, body: JSON.stringify({ format: 'pdf' }) })).status).toBe(400);
 
     const bad = await api(`/cases/${demoCase.id}/ecomap/snapshots`, { method: 'POST', token: session.accessToken, body: JSON.stringify({ label: '', asOf: '令和8年' }) });
     expect(bad.status).toBe(400);
