@@ -15,6 +15,8 @@ interface Job {
 }
 
 const latencies: number[] = [];
+/** Edit → its author's acknowledgement (「保存済み」): in kasane, after the PostgreSQL commit. */
+const ackLatencies: number[] = [];
 let acknowledged = 0;
 
 process.once('message', async (job: Job) => {
@@ -34,8 +36,20 @@ process.once('message', async (job: Job) => {
         }
       }
     });
+    // Acknowledgements come in the order the updates were sent: each one settles the oldest.
+    const sentAt: number[] = [];
+    let unsynced = 0;
+    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== provider) sentAt.push(Date.now());
+    });
     provider.on('unsyncedChanges', ({ number }: { number: number }) => {
       if (number === 0) acknowledged += 1;
+      const now = Date.now();
+      for (let settled = unsynced - number; settled > 0; settled -= 1) {
+        const at = sentAt.shift();
+        if (at !== undefined) ackLatencies.push(now - at);
+      }
+      unsynced = number;
     });
     return { doc, provider, websocketProvider };
   });
@@ -63,7 +77,7 @@ process.once('message', async (job: Job) => {
     );
     const elapsedMs = Date.now() - started;
     await sleep(1_000); // the last peers' text is still on its way
-    process.send?.({ type: 'done', latencies, elapsedMs, updates: job.updatesPerEditor * editors.length, acknowledged });
+    process.send?.({ type: 'done', latencies, ackLatencies, elapsedMs, updates: job.updatesPerEditor * editors.length, acknowledged });
     for (const editor of editors) {
       editor.provider.destroy();
       editor.websocketProvider.destroy();

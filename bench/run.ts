@@ -120,13 +120,13 @@ try {
 const format = (row: BenchRow) => {
   const value =
     row.p50 !== undefined
-      ? `p50 ${row.p50} / p95 ${row.p95} / p99 ${row.p99}、${row.perSecond?.toFixed(0)} 更新/秒`
+      ? `p50 ${row.p50} / p95 ${row.p95} / p99 ${row.p99}${row.perSecond !== undefined ? `、${row.perSecond.toFixed(0)} 更新/秒` : ''}`
       : row.bytes !== undefined
         ? `${(row.bytes / 1024).toFixed(1)} KiB`
         : row.perSecond !== undefined
           ? `${row.ms?.toFixed(0)} ms（${row.perSecond.toFixed(0)} 更新/秒）`
           : `${row.ms?.toFixed(1)} ms`;
-  const ratio = row.baseline ? '基準' : row.ratioTo !== undefined ? `×${((row.p50 ?? row.ms ?? row.bytes ?? 0) / row.ratioTo).toFixed(2)}` : '';
+  const ratio = row.baseline ? '基準' : row.ratioTo !== undefined && row.ratioTo > 0 ? `×${((row.p50 ?? row.ms ?? row.bytes ?? 0) / row.ratioTo).toFixed(2)}` : '';
   return `| ${row.name} | ${value} | ${ratio} | ${row.note ?? ''} |`;
 };
 const groups = [...new Set(rows.map((row) => row.group))];

@@ -9,6 +9,7 @@ import { CloseCode } from '../../model/closeCodes.ts';
 import { parseCaseDocumentName } from '../../model/documentNames.ts';
 import type { Logger } from '../logger.ts';
 import type { UpdateLog } from '../store/updateLog.ts';
+import { holdAcknowledgements } from './acknowledgementGate.ts';
 import { CollaborationRefusal, type KasaneContext } from './context.ts';
 
 // y-protocols/sync message types that carry a document update.
@@ -26,12 +27,24 @@ export interface DurableUpdateLogOptions {
   onStored?: (context: KasaneContext) => void;
 }
 
+interface UnstoredUpdate {
+  readonly update: Uint8Array;
+  readonly context: KasaneContext;
+  readonly stored: () => void;
+}
+
+/** Past this many updates of one document waiting for PostgreSQL, a client's next update waits too. */
+const MAX_UNSTORED_PER_DOCUMENT = 500;
+
 /**
- * Makes every client update durable before Hocuspocus applies and acknowledges it.
- * `beforeSync` is awaited for each sync message, one message at a time per connection,
- * and Hocuspocus sends SyncStatus(true) only after it resolves: so "保存済み" on a client
- * means the update is in PostgreSQL. Replaces Hocuspocus' debounced whole-document store,
- * which loses its debounce window on a crash.
+ * Makes every client update durable before its author is told it is saved. The update is
+ * checked and queued in `beforeSync`; Hocuspocus then applies it and sends it to the other
+ * people at once, while the author's acknowledgement (SyncStatus) is held back until the row
+ * is committed (acknowledgementGate.ts): 「保存済み」 still means "in PostgreSQL", and a peer
+ * does not wait for someone else's commit to see a keystroke. A crash before the commit loses
+ * nothing either: the update is still unacknowledged in its author's browser, and in the
+ * browsers of everyone who received it, and each of them sends it again on reconnect.
+ * Replaces Hocuspocus' debounced whole-document store, which loses its window on a crash.
  */
 export class DurableUpdateLogExtension implements Extension {
   extensionName = 'kasane-durable-update-log';
@@ -39,6 +52,10 @@ export class DurableUpdateLogExtension implements Extension {
   private readonly options: DurableUpdateLogOptions;
   private readonly tailLengths = new Map<string, number>();
   private readonly snapshotting = new Set<string>();
+  /** Per document, in arrival order: stored strictly in that order, one drain at a time. */
+  private readonly unstored = new Map<string, UnstoredUpdate[]>();
+  private readonly drains = new Set<Promise<void>>();
+  private destroyed = false;
 
   constructor(options: DurableUpdateLogOptions) {
     this.options = options;
@@ -60,40 +77,73 @@ export class DurableUpdateLogExtension implements Extension {
     } catch {
       throw new CollaborationRefusal(CloseCode.InvalidUpdate);
     }
-    const kasane = context as KasaneContext;
-    await this.appendUntilStored(documentName, payload, kasane, () => connection.document.hasConnection(connection));
-    this.options.onStored?.(kasane);
-    this.countTowardsSnapshot(documentName);
+    const stored = this.enqueue(documentName, payload, context as KasaneContext);
+    holdAcknowledgements(connection, stored);
+    // While PostgreSQL is away, memory is bounded by making the sender wait, as before.
+    if ((this.unstored.get(documentName)?.length ?? 0) > MAX_UNSTORED_PER_DOCUMENT) await stored;
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     this.tailLengths.delete(documentName);
   }
 
+  /** On shutdown, what is queued is stored first (PostgreSQL permitting, for a few seconds). */
+  async onDestroy(): Promise<void> {
+    const deadline = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+    await Promise.race([Promise.all([...this.drains]), deadline]);
+    this.destroyed = true;
+  }
+
+  private enqueue(documentName: string, update: Uint8Array, context: KasaneContext): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const queue = this.unstored.get(documentName);
+      const entry = { update, context, stored: resolve };
+      if (queue) {
+        queue.push(entry);
+        return;
+      }
+      this.unstored.set(documentName, [entry]);
+      const drain = this.drain(documentName).finally(() => this.drains.delete(drain));
+      this.drains.add(drain);
+    });
+  }
+
   /**
-   * While PostgreSQL is unreachable the client's update waits here unacknowledged (its
-   * status stays 未保存), instead of being dropped or acknowledged without being stored.
+   * Stores a document's waiting updates in order, many per round (group commit puts them in one
+   * transaction). While PostgreSQL is unreachable they wait here unacknowledged (their authors
+   * see 未保存) and are retried: an update others have already received is never given up.
    */
-  private async appendUntilStored(
-    documentName: string,
-    update: Uint8Array,
-    context: KasaneContext,
-    stillConnected: () => boolean,
-  ): Promise<void> {
+  private async drain(documentName: string): Promise<void> {
     let delayMs = 100;
     for (;;) {
-      try {
-        await this.options.updateLog.append(documentName, update, {
-          userId: context.user.id,
-          agencyId: context.user.agencyId,
-        });
+      const queue = this.unstored.get(documentName) ?? [];
+      if (queue.length === 0 || this.destroyed) {
+        this.unstored.delete(documentName);
         return;
-      } catch (error) {
-        this.options.logger.warn({ err: error, documentName }, 'update not stored yet; retrying');
-        if (!stillConnected()) throw error;
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-        delayMs = Math.min(delayMs * 2, 5_000);
       }
+      const round = queue.slice();
+      const results = await Promise.allSettled(
+        round.map((entry) => this.options.updateLog.append(documentName, entry.update, { userId: entry.context.user.id, agencyId: entry.context.user.agencyId })),
+      );
+      const failed: UnstoredUpdate[] = [];
+      round.forEach((entry, index) => {
+        if (results[index]!.status === 'rejected') {
+          failed.push(entry);
+          return;
+        }
+        entry.stored();
+        this.options.onStored?.(entry.context);
+        this.countTowardsSnapshot(documentName);
+      });
+      queue.splice(0, round.length, ...failed);
+      if (failed.length === 0) {
+        delayMs = 100;
+        continue;
+      }
+      const reason = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+      this.options.logger.warn({ err: reason.reason, documentName, waiting: queue.length }, 'updates not stored yet; retrying');
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      delayMs = Math.min(delayMs * 2, 5_000);
     }
   }
 

@@ -11,7 +11,7 @@ import { newKasaneServer } from '../helpers/testServer.ts';
 const minutes = caseDocumentName(demoCase.id, 'minutes');
 
 describe('PostgreSQL unavailable for a while', () => {
-  it('keeps the session, acknowledges nothing it could not store, and stores everything once it is back', async () => {
+  it('keeps the session, shows edits to the others, acknowledges nothing it could not store, and stores everything once it is back', async () => {
     const storage = await newStorageLocation('postgresql');
     const direct = new URL(storage.databaseUrl!);
     const proxy = await newTcpProxy({ host: direct.hostname, port: Number(direct.port) });
@@ -20,7 +20,8 @@ describe('PostgreSQL unavailable for a while', () => {
     const server = await newKasaneServer('postgresql', { storage: { ...storage, databaseUrl: viaProxy.toString() } });
     const session = await server.login('fukushi1');
     const client = newProvider({ url: server.websocketUrl, name: minutes, token: session.collabToken });
-    await synced(client);
+    const peer = newProvider({ url: server.websocketUrl, name: minutes, token: (await server.login('houkatsu1')).collabToken });
+    await Promise.all([synced(client), synced(peer)]);
     const write = (text: string) => {
       const paragraph = new Y.XmlElement('paragraph');
       paragraph.insert(0, [new Y.XmlText(text)]);
@@ -44,6 +45,8 @@ describe('PostgreSQL unavailable for a while', () => {
       if (Date.now() < watchUntil) throw new Error('still watching');
     }, { timeout: 5_000, interval: 100 });
     expect(acknowledgedDuringOutage).toBe(false);
+    // The others see the edits meanwhile: only the author's 「保存済み」 waits for PostgreSQL.
+    expect(peer.doc.getXmlFragment(MINUTES_FRAGMENT).toString()).toContain('停止中4');
     expect(client.provider.hasUnsyncedChanges).toBe(true);
     expect(closes).toEqual([]);
 
