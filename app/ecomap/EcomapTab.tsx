@@ -12,6 +12,7 @@ import { removeDanglingTies } from './ecomapActions.ts';
 import { bindEcomapStore, type EcomapBinding } from './ecomapStore.ts';
 import { EcomapExport } from './EcomapExport.tsx';
 import { EcomapPalette } from './EcomapPalette.tsx';
+import { EcomapSelection } from './EcomapSelection.tsx';
 import { EcomapSnapshots } from './EcomapSnapshots.tsx';
 import { ecomapShapeUtils } from './shapes/ecomapShapeUtils.ts';
 import { tldrawAssetUrls } from './tldrawAssets.ts';
@@ -117,6 +118,7 @@ function EcomapWorkspace({ doc, provider, readOnly, licenseKey }: WorkspaceProps
         </div>
         {editor && (
           <aside className="ecomap__side">
+            {!locked && <EcomapSelection editor={editor} />}
             {!locked && <EcomapPalette editor={editor} members={placed} membersHidden={members.kind === 'hidden'} agencies={summary.agencies} />}
             <EcomapExport editor={editor} caseId={summary.id} caseTitle={summary.title} />
           </aside>
