@@ -123,6 +123,12 @@ export class MeetingRepository {
     return (await this.db.query('select 1 from case_meetings where case_id = $1 and id = $2', [caseId, meetingId])).rows.length > 0;
   }
 
+  /** Null when the meeting is not one of the case's. */
+  async status(caseId: string, meetingId: string): Promise<MeetingStatus | null> {
+    const { rows } = await this.db.query<{ status: MeetingStatus }>('select status from case_meetings where case_id = $1 and id = $2', [caseId, meetingId]);
+    return rows[0]?.status ?? null;
+  }
+
   async start(meetingId: string): Promise<void> {
     await this.db.query(`update case_meetings set status = '開催中' where id = $1 and status = '予定'`, [meetingId]);
   }
