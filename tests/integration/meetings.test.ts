@@ -276,7 +276,7 @@ describe.each(storageBackends)('support meetings on %s', (backend) => {
 
     const closed = await server.api(`/cases/${demoCase.id}/meetings/${meeting.id}/close`, { method: 'POST', token: sato.accessToken });
     expect(meetingSchema.parse(await closed.json()).status).toBe('終了');
-    await vi.waitFor(() => expect(closes).toContain(CloseCode.MeetingClosed.reason));
+    await vi.waitFor(() => expect(closes).toContain(CloseCode.MeetingClosed.reason), { timeout: 10_000 });
     writeParagraph(takahashiClient, '閉じられた接続から書いた行');
     const storedAtClose = await storedUpdates();
 
@@ -288,7 +288,7 @@ describe.each(storageBackends)('support meetings on %s', (backend) => {
     expect(reopened.doc.getXmlFragment(MINUTES_FRAGMENT).toString()).toContain('会議中に書いた行');
     const appliedBefore = answers.applied;
     writeParagraph(reopened, '終了後に書いた行');
-    await vi.waitFor(() => expect(answers.refused).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(answers.refused).toBeGreaterThan(0), { timeout: 10_000 });
     expect(answers.applied).toBe(appliedBefore);
     expect(reopened.provider.hasUnsyncedChanges).toBe(true);
     expect(await storedUpdates()).toBe(storedAtClose);
