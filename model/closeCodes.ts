@@ -16,6 +16,8 @@ export const CloseCode = {
   TooManyDocuments: { code: 4429, reason: 'too-many-documents' },
   /** The case's sharing changed for this agency: ask for the access again and reopen. */
   AccessChanged: { code: 4409, reason: 'access-changed' },
+  /** The 支援会議 was closed: its minutes are kept as they were, open them again read-only. */
+  MeetingClosed: { code: 4410, reason: 'meeting-closed' },
   /** An update was refused (too large or malformed). */
   InvalidUpdate: { code: 4400, reason: 'invalid-update' },
 } as const satisfies Record<string, { code: number; reason: string }>;

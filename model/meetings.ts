@@ -74,9 +74,43 @@ export const meetingSchema = z.object({
   versionName: z.string().nullable(),
   createdBy: z.string(),
   createdAt: z.string(),
+  /** When it was started through the app (開催中); null when it went straight from 予定 to 終了. */
+  startedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
+
+/** What the 履歴 needs of a meeting to tell which changes were made during it. */
+export type MeetingTiming = Pick<Meeting, 'id' | 'number' | 'title' | 'date' | 'startTime' | 'endTime' | 'startedAt' | 'closedAt'>;
+
+// A meeting registered without an end time is taken to last this long.
+const DEFAULT_MEETING_MS = 2 * 60 * 60_000;
+
+function scheduledAt(date: string, time: string): number {
+  // Meetings are scheduled in Japanese local time, whatever the server's zone.
+  return new Date(`${date}T${time}:00+09:00`).getTime();
+}
+
+/**
+ * The time during which a meeting was held, in epoch milliseconds: from its start to its close
+ * as the app recorded them, or as scheduled where it was not run through the app (and where the
+ * recorded times make no sense, e.g. closed before its scheduled start without being started).
+ * `to` is null while a started meeting is still going on.
+ */
+export function meetingWindow(meeting: MeetingTiming): { from: number; to: number | null } {
+  const scheduledFrom = scheduledAt(meeting.date, meeting.startTime);
+  const scheduledTo = meeting.endTime === null ? scheduledFrom + DEFAULT_MEETING_MS : scheduledAt(meeting.date, meeting.endTime);
+  const from = meeting.startedAt === null ? scheduledFrom : new Date(meeting.startedAt).getTime();
+  const to = meeting.closedAt !== null ? new Date(meeting.closedAt).getTime() : meeting.startedAt !== null ? null : scheduledTo;
+  if (to !== null && to < from) return { from: scheduledFrom, to: scheduledTo };
+  return { from, to };
+}
+
+/** Whether something done from `startedAt` to `endedAt` (ISO) overlaps the meeting. */
+export function duringMeeting(meeting: MeetingTiming, startedAt: string, endedAt: string): boolean {
+  const window = meetingWindow(meeting);
+  return new Date(endedAt).getTime() >= window.from && (window.to === null || new Date(startedAt).getTime() <= window.to);
+}
 
 export const createMeetingRequestSchema = z
   .object({

@@ -226,6 +226,7 @@ export class SectionConnection {
     const { reason } = event;
     if (reason === CloseCode.InvalidUpdate.reason) this.reloadAfterRefusal();
     else if (reason === CloseCode.AccessChanged.reason) this.closeForAccessChange();
+    else if (reason === CloseCode.MeetingClosed.reason) this.reloadAfterMeetingClosed();
     else if (reason === CloseCode.Forbidden.reason) this.denyAccess();
     else if (reason === CloseCode.TokenExpired.reason) this.host.tokenRejected('expired');
     else if (reason === CloseCode.Unauthorized.reason) this.host.tokenRejected('rejected');
@@ -257,12 +258,32 @@ export class SectionConnection {
     if (this.destroyed) return;
     clearTimeout(this.reopenTimer);
     this.disposeProvider(this.provider);
+    this.startOver();
+    this.reloadedAfterRefusal = true;
+  }
+
+  /**
+   * The 支援会議 was closed: its minutes are now read-only for everyone. What this page typed
+   * after the close was not stored, so it starts over from the server's copy rather than keep
+   * showing text nobody else has. A moment's wait lets the close be committed before reopening.
+   */
+  private reloadAfterMeetingClosed(): void {
+    if (this.destroyed) return;
+    clearTimeout(this.reopenTimer);
+    this.disposeProvider(this.provider);
+    this.reopenTimer = setTimeout(() => {
+      if (this.destroyed || this.isClosed) return;
+      this.startOver();
+      this.refresh();
+    }, REOPEN_MIN_DELAY_MS);
+  }
+
+  private startOver(): void {
     this.doc.off('update', this.handleDocUpdate);
     this.doc.destroy();
     this.doc = new Y.Doc();
     this.doc.on('update', this.handleDocUpdate);
     this.localChangesPending = false;
-    this.reloadedAfterRefusal = true;
     this.provider = this.createProvider();
   }
 

@@ -10,9 +10,10 @@ export interface HistoryFilterValues {
   /** YYYY-MM-DD, as a date input gives it; '' for no bound. */
   readonly from: string;
   readonly to: string;
+  readonly meetingId: string;
 }
 
-export const emptyFilters: HistoryFilterValues = { section: '', agencyId: '', userId: '', from: '', to: '' };
+export const emptyFilters: HistoryFilterValues = { section: '', agencyId: '', userId: '', from: '', to: '', meetingId: '' };
 
 export interface FilterOptions {
   /** section → label */
@@ -21,6 +22,8 @@ export interface FilterOptions {
   readonly agencies: ReadonlyMap<string, string>;
   /** user id → 「氏名（機関名）」 */
   readonly users: ReadonlyMap<string, string>;
+  /** meeting id → 「第1回支援会議」 */
+  readonly meetings: ReadonlyMap<string, string>;
 }
 
 interface HistoryFiltersProps {
@@ -32,7 +35,7 @@ interface HistoryFiltersProps {
 const byLabel = (entries: Iterable<[string, string]>) => [...entries].sort((a, b) => a[1].localeCompare(b[1], 'ja'));
 
 export function HistoryFilters({ values, options, onChange }: HistoryFiltersProps) {
-  const ids = { heading: useId(), section: useId(), agency: useId(), user: useId() };
+  const ids = { heading: useId(), section: useId(), agency: useId(), user: useId(), meeting: useId() };
   const set = (key: keyof HistoryFilterValues, value: string) => onChange({ ...values, [key]: value });
   // Sections in the record's own order, the way the tabs show them.
   const sections = caseSections.filter((section) => options.sections.has(section) || values.section === section);
@@ -79,6 +82,19 @@ export function HistoryFilters({ values, options, onChange }: HistoryFiltersProp
             {byLabel(options.users).map(([id, label]) => (
               <option key={id} value={id}>
                 {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.meeting} className="field__label">
+            {jaHistory.filters.meeting}
+          </label>
+          <select id={ids.meeting} className="field__input field__select" value={values.meetingId} onChange={(event) => set('meetingId', event.target.value)}>
+            <option value="">{jaHistory.filters.all}</option>
+            {[...options.meetings].map(([id, title]) => (
+              <option key={id} value={id}>
+                {title}
               </option>
             ))}
           </select>

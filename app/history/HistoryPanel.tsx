@@ -4,7 +4,7 @@ import type { CaseId, CaseSection } from '../../model/documentNames.ts';
 import { historyQuerySchema, type Comparison, type History, type HistoryQuery, type RevisionGroup } from '../../model/history/historyApi.ts';
 import { isApiRequestError } from '../http/apiClient.ts';
 import { errorMessage } from '../http/errorMessage.ts';
-import { compareRevisions, getHistory, getRevision, restoreRevision, revisionUpdate } from '../http/historyApi.ts';
+import { compareRevisions, getHistory, getMeetingMinutesRevision, getRevision, restoreRevision, revisionUpdate } from '../http/historyApi.ts';
 import { jaHistory } from '../i18n/ja.history.ts';
 import { useSessionState } from '../session/useSessionState.ts';
 import { ComparisonView } from './ComparisonView.tsx';
@@ -13,7 +13,7 @@ import { HistoryTimeline } from './HistoryTimeline.tsx';
 import { NameVersionForm } from './NameVersionForm.tsx';
 import { RestoreDialog } from './RestoreDialog.tsx';
 import { RevisionView } from './RevisionView.tsx';
-import { sameGroup } from './revisionGroups.ts';
+import { groupKey, sameGroup } from './revisionGroups.ts';
 import './history.css';
 
 export interface RevisionInfo {
@@ -63,13 +63,17 @@ function withOptionsOf(known: FilterOptions, groups: readonly RevisionGroup[]): 
   const sections = new Map(known.sections);
   const agencies = new Map(known.agencies);
   const users = new Map(known.users);
+  const meetings = new Map(known.meetings);
   for (const group of groups) {
-    sections.set(group.section, group.sectionLabel);
+    // A meeting's own minutes share the section `minutes` but not its label.
+    if (group.minutesOfMeeting === null) sections.set(group.section, group.sectionLabel);
+    if (group.meeting) meetings.set(group.meeting.id, group.meeting.title);
     if (group.agencyId && group.agencyName) agencies.set(group.agencyId, group.agencyName);
     if (group.userId) users.set(group.userId, jaHistory.personLabel(group.userName, group.agencyName));
   }
-  const unchanged = sections.size === known.sections.size && agencies.size === known.agencies.size && users.size === known.users.size;
-  return unchanged ? known : { sections, agencies, users };
+  const unchanged =
+    sections.size === known.sections.size && agencies.size === known.agencies.size && users.size === known.users.size && meetings.size === known.meetings.size;
+  return unchanged ? known : { sections, agencies, users, meetings };
 }
 
 /** 履歴 of a case: timeline, past states, comparison, restore and named versions. */
@@ -78,7 +82,7 @@ export function HistoryPanel({ caseId, renderRevision }: HistoryPanelProps) {
   const headingId = useId();
   const [filters, setFilters] = useState<HistoryFilterValues>(emptyFilters);
   const [state, setState] = useState<HistoryState>({ kind: 'loading' });
-  const [options, setOptions] = useState<FilterOptions>({ sections: new Map(), agencies: new Map(), users: new Map() });
+  const [options, setOptions] = useState<FilterOptions>({ sections: new Map(), agencies: new Map(), users: new Map(), meetings: new Map() });
   const [reloads, setReloads] = useState(0);
   const [view, setView] = useState<ViewState | null>(null);
   const [origin, setOrigin] = useState<RevisionGroup | null>(null);
@@ -114,7 +118,10 @@ export function HistoryPanel({ caseId, renderRevision }: HistoryPanelProps) {
     const request = ++latestView.current;
     setView({ kind: 'loading', group });
     try {
-      const revision = await getRevision(caseId, group.section, group.seqTo);
+      const revision =
+        group.minutesOfMeeting === null
+          ? await getRevision(caseId, group.section, group.seqTo)
+          : await getMeetingMinutesRevision(caseId, group.minutesOfMeeting, group.seqTo);
       if (request !== latestView.current) return;
       // No provider and no destroy(): the doc is read by the view only and is collected with it.
       const doc = new Y.Doc();
@@ -199,7 +206,7 @@ export function HistoryPanel({ caseId, renderRevision }: HistoryPanelProps) {
       {view && (
         <RevisionView
           // A new point in time is a new doc: the renderer starts afresh rather than swap docs under an editor.
-          key={`${view.group.section}/${view.group.seqTo}`}
+          key={`${groupKey(view.group)}/${view.group.seqTo}`}
           group={view.group}
           onClose={() => {
             latestView.current += 1;

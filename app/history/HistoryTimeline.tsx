@@ -114,6 +114,7 @@ function GroupItem({ group, origin, onShow, onCompare, onRestore }: GroupItemPro
               {jaHistory.timeline.masked}
             </span>
           )}
+          {group.meeting && <span className="history-badge history-badge--meeting">{jaHistory.timeline.meeting(group.meeting.title)}</span>}
           {isOrigin && <span className="history-badge history-badge--origin">{jaHistory.timeline.compareOrigin}</span>}
           {group.updates > 1 && <span className="history-group__updates">{jaHistory.timeline.updates(group.updates)}</span>}
         </p>
@@ -127,12 +128,17 @@ function GroupItem({ group, origin, onShow, onCompare, onRestore }: GroupItemPro
           <button type="button" className="button button--secondary button--small" onClick={() => onShow(group)}>
             {jaHistory.actions.show}
           </button>
-          <button type="button" className="button button--secondary button--small" onClick={() => onCompare(group)}>
-            {compareLabel}
-          </button>
-          <button type="button" className="button button--secondary button--small" onClick={() => onRestore(group)}>
-            {jaHistory.actions.restore}
-          </button>
+          {/* A meeting's own minutes are the meeting's record: read here, not compared or restored. */}
+          {group.minutesOfMeeting === null && (
+            <>
+              <button type="button" className="button button--secondary button--small" onClick={() => onCompare(group)}>
+                {compareLabel}
+              </button>
+              <button type="button" className="button button--secondary button--small" onClick={() => onRestore(group)}>
+                {jaHistory.actions.restore}
+              </button>
+            </>
+          )}
         </div>
       </article>
     </li>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CaseId, CaseSection } from '../../model/documentNames.ts';
+import type { CaseId, CaseSection, MeetingId } from '../../model/documentNames.ts';
 import {
   comparisonSchema,
   historySchema,
@@ -29,6 +29,11 @@ export function getHistory(caseId: CaseId, query: HistoryQuery, signal?: AbortSi
     to: query.to,
   });
   return authorizedJson({ method: 'GET', path: `${casePath(caseId)}/history${search}`, signal }, historySchema);
+}
+
+/** A past state of one 支援会議's own minutes. */
+export function getMeetingMinutesRevision(caseId: CaseId, meetingId: MeetingId, seq: number, signal?: AbortSignal): Promise<Revision> {
+  return authorizedJson({ method: 'GET', path: `${casePath(caseId)}/meetings/${encodeURIComponent(meetingId)}/minutes/revisions/${seq}`, signal }, revisionSchema);
 }
 
 export function getRevision(caseId: CaseId, section: CaseSection, seq: number, signal?: AbortSignal): Promise<Revision> {

@@ -65,6 +65,7 @@ export const jaMeetings = {
     taskList: 'チェックリスト',
     fullScreen: '全画面で書く',
     exitFullScreen: '全画面を終える',
+    closedReadOnly: 'この会議は終了しました。議事録は終了時の記録として残り、閲覧のみできます（だれも編集できません）。',
   },
   decision: {
     heading: '決定事項を役割分担・タスクにする',

@@ -54,6 +54,21 @@ export function MeetingPage({ meetingId }: { readonly meetingId: MeetingId }) {
     return () => controller.abort();
   }, [caseId, meetingId, accessToken]);
 
+  // The minutes turning read-only (or being read again) may mean someone closed the meeting:
+  // fetch it again so that the page says so and stops offering what a closed meeting cannot do.
+  const minutesReadOnly = snapshot?.readOnly ?? false;
+  const minutesDoc = snapshot?.doc;
+  const openMeeting = state.kind === 'loaded' && state.meeting.status !== '終了';
+  useEffect(() => {
+    if (!openMeeting || !minutesReadOnly || minutesDoc === undefined) return;
+    const controller = new AbortController();
+    getMeeting(caseId, meetingId, controller.signal).then(
+      (meeting) => setState((current) => (current.kind === 'loaded' ? { ...current, meeting } : current)),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [caseId, meetingId, openMeeting, minutesReadOnly, minutesDoc]);
+
   // Escape leaves full screen, as people expect of any full-screen view.
   useEffect(() => {
     if (!fullScreen) return;
@@ -98,7 +113,8 @@ export function MeetingPage({ meetingId }: { readonly meetingId: MeetingId }) {
       setConfirmingClose(false);
     }
   };
-  const editable = snapshot !== null && snapshot.loaded && !snapshot.accessDenied && !snapshot.readOnly;
+  const closed = meeting.status === '終了';
+  const editable = snapshot !== null && snapshot.loaded && !snapshot.accessDenied && !snapshot.readOnly && !closed;
 
   return (
     <section className="stack meeting-page" aria-labelledby="meeting-heading">
@@ -152,6 +168,10 @@ export function MeetingPage({ meetingId }: { readonly meetingId: MeetingId }) {
           )}
           {minutes.kind === 'open' && minutes.level === 'masked' ? (
             <MaskedNotice label={t.editor.label} />
+          ) : closed ? (
+            <p role="status" className="message message--info">
+              {t.editor.closedReadOnly}
+            </p>
           ) : (
             snapshot?.readOnly && <p className="message message--info">{ja.section.viewOnly(t.editor.label)}</p>
           )}

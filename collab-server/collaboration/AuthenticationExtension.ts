@@ -37,13 +37,13 @@ export class AuthenticationExtension implements Extension {
     const parsed = parseCaseDocumentName(documentName);
     if (!parsed) throw new CollaborationRefusal(CloseCode.Forbidden);
     // A meeting's minutes are governed like the case's minutes, but only for a meeting that exists.
-    if (parsed.meetingId !== undefined && !(await this.meetings.exists(parsed.caseId, parsed.meetingId))) {
-      throw new CollaborationRefusal(CloseCode.Forbidden);
-    }
+    const meetingStatus = parsed.meetingId === undefined ? undefined : await this.meetings.status(parsed.caseId, parsed.meetingId);
+    if (meetingStatus === null) throw new CollaborationRefusal(CloseCode.Forbidden);
     const level = levelOf(await this.access.forAgency(parsed.caseId, claims.agencyId), parsed.section);
     const mode = openingMode(level, parsed.view);
     if (!mode) throw new CollaborationRefusal(CloseCode.Forbidden);
-    connectionConfig.readOnly = mode === 'read-only';
+    // A closed meeting's minutes are the record of what was said then: nobody edits them afterwards.
+    connectionConfig.readOnly = mode === 'read-only' || meetingStatus === '終了';
     return {
       user: { id: claims.sub, name: claims.name, agencyId: claims.agencyId, agencyName: claims.agencyName },
       caseId: parsed.caseId,

@@ -2,13 +2,15 @@ import * as Y from 'yjs';
 import type { AccessLevel, AgencyAccess } from '../../model/access/accessLevels.ts';
 import { householdIdentityFrom, redactionFor, type HouseholdIdentity, type MemberIdentity, type Redaction } from '../../model/access/masking.ts';
 import { maskedSectionJson, renderMaskedView } from '../../model/access/maskedViews.ts';
-import { caseDocumentName, caseSections, formatCaseDocumentName, type CaseSection } from '../../model/documentNames.ts';
+import { caseDocumentName, caseSections, formatCaseDocumentName, meetingMinutesDocumentName, type CaseSection } from '../../model/documentNames.ts';
 import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
 import type { Comparison, HistoryQuery, RevisionGroup } from '../../model/history/historyApi.ts';
 import { diffEcomap, summarizeEcomap } from '../../model/ecomap/ecomapHistory.ts';
 import { diffSectionJson, diffText, summarizeFields, summarizeMinutes } from '../../model/history/sectionDiff.ts';
+import { duringMeeting, type MeetingTiming } from '../../model/meetings.ts';
 import { readSection, sectionDefinitions } from '../../model/sections/sectionRegistry.ts';
 import type { Queryable } from '../db/database.ts';
+import { MeetingRepository } from '../store/meetingRepository.ts';
 import { RevisionStore, type LogRow } from './revisionStore.ts';
 
 // Edits by one person with pauses shorter than this are one revision in the timeline.
@@ -19,6 +21,19 @@ const IDENTITY_SAMPLE_EVERY = 20;
 
 interface Group {
   rows: LogRow[];
+}
+
+/** One document in the timeline: a section of the case, or one meeting's own minutes. */
+interface TimelineDocument {
+  section: CaseSection;
+  documentName: string;
+  label: string;
+  minutesOf: MeetingTiming | null;
+}
+
+/** 「支援会議の議事録（第2回）」: told apart from the case's own 議事録. */
+function meetingMinutesLabel(meeting: MeetingTiming): string {
+  return `支援会議の議事録（第${meeting.number}回）`;
 }
 
 type Readable = { kind: 'json'; json: Record<string, unknown> } | { kind: 'text'; text: string; paragraphs: number };
@@ -88,10 +103,19 @@ export class CaseHistory {
     const redaction = needsMask ? await this.redactionOverTime(caseId) : null;
     const names = await this.names();
     const restores = await this.restores(caseId);
+    const meetings = await new MeetingRepository(this.db).timings(caseId);
+    const chosenMeeting = query.meetingId === undefined ? undefined : meetings.find((meeting) => meeting.id === query.meetingId);
+    if (query.meetingId !== undefined && !chosenMeeting) return [];
+    const documents: TimelineDocument[] = visible.flatMap((section) => [
+      { section, documentName: caseDocumentName(caseId, section), label: sectionDefinitions[section].label, minutesOf: null },
+      // Each meeting's minutes are governed by the case's minutes level, so they show where those do.
+      ...(section === 'minutes'
+        ? meetings.map((meeting) => ({ section, documentName: meetingMinutesDocumentName(caseId, meeting.id), label: meetingMinutesLabel(meeting), minutesOf: meeting }))
+        : []),
+    ]);
     const all: RevisionGroup[] = [];
-    for (const section of visible) {
+    for (const { section, documentName, label, minutesOf } of documents) {
       const level = access[section] as AccessLevel;
-      const documentName = caseDocumentName(caseId, section);
       const groups = groupRows(await this.store.rows(documentName))
         .filter((group) => {
           const first = group.rows[0]!;
@@ -100,7 +124,9 @@ export class CaseHistory {
             (!query.agencyId || first.agencyId === query.agencyId) &&
             (!query.userId || first.userId === query.userId) &&
             (!query.from || last.at >= new Date(`${query.from}T00:00:00+09:00`)) &&
-            (!query.to || first.at < new Date(new Date(`${query.to}T00:00:00+09:00`).getTime() + 86_400_000))
+            (!query.to || first.at < new Date(new Date(`${query.to}T00:00:00+09:00`).getTime() + 86_400_000)) &&
+            // A meeting's own minutes belong to it even when tidied up after it ended.
+            (!chosenMeeting || minutesOf?.id === chosenMeeting.id || duringMeeting(chosenMeeting, first.at.toISOString(), last.at.toISOString()))
           );
         })
         .slice(-GROUPS_PER_SECTION);
@@ -109,7 +135,6 @@ export class CaseHistory {
       await this.store.replay(documentName, boundaries, (seq, doc) =>
         states.set(seq, this.readable(section, doc, level === 'masked' ? redaction : null)),
       );
-      const label = sectionDefinitions[section].label;
       for (const group of groups) {
         const first = group.rows[0]!;
         const last = group.rows.at(-1)!;
@@ -122,13 +147,17 @@ export class CaseHistory {
         if (before?.kind === 'text' && after?.kind === 'text') summary = summarizeMinutes(before.paragraphs, after.paragraphs, before.text !== after.text);
         const restoredFrom = group.rows.map((row) => restores.get(`${documentName}#${row.seq}`)).find((value) => value !== undefined) ?? null;
         if (first.seq === 1) summary = `${label}を作成`;
+        const startedAt = first.at.toISOString();
+        const endedAt = last.at.toISOString();
+        // The meeting whose minutes these are, else the first meeting going on at the time.
+        const meeting = minutesOf ?? meetings.find((candidate) => duringMeeting(candidate, startedAt, endedAt)) ?? null;
         all.push({
           section,
           sectionLabel: label,
           seqFrom: first.seq,
           seqTo: last.seq,
-          startedAt: first.at.toISOString(),
-          endedAt: last.at.toISOString(),
+          startedAt,
+          endedAt,
           userId: first.userId,
           userName: first.userId ? (names.users.get(first.userId) ?? null) : null,
           agencyId: first.agencyId,
@@ -137,6 +166,8 @@ export class CaseHistory {
           summary: restoredFrom !== null ? `${label}: 第${restoredFrom}版に復元` : summary,
           restoredFromSeq: restoredFrom,
           masked: level === 'masked',
+          meeting: meeting ? { id: meeting.id, number: meeting.number, title: meeting.title } : null,
+          minutesOfMeeting: minutesOf?.id ?? null,
         });
       }
     }

@@ -1,4 +1,5 @@
-import type { Hocuspocus } from '@hocuspocus/server';
+import type { Connection, Hocuspocus } from '@hocuspocus/server';
+import { CloseCode } from '../../model/closeCodes.ts';
 import { meetingMinutesDocumentName } from '../../model/documentNames.ts';
 import { decisionsIn } from '../../model/meetingMinutes.ts';
 import { meetingVersionName, type Meeting } from '../../model/meetings.ts';
@@ -11,6 +12,12 @@ import { MeetingRepository } from '../store/meetingRepository.ts';
  * and their 決定事項 are kept with the meeting. The minutes are read from the live document, so
  * what was typed a moment ago (acknowledged, hence already in the update log) is included.
  * Resolves false when the meeting had already been closed.
+ *
+ * From then on the minutes are read-only for everyone (AuthenticationExtension). Whoever is
+ * writing in them is closed out with 'meeting-closed' before the decisions are read, so that the
+ * named version is the last word; their pages reopen the minutes, read-only once the close is
+ * committed. Closing rather than flipping `readOnly` keeps the live document and the update log
+ * equal: an update already being persisted is then applied as well, not persisted and dropped.
  */
 export async function closeMeeting(
   deps: { hocuspocus: Hocuspocus; database: Database },
@@ -21,6 +28,7 @@ export async function closeMeeting(
   try {
     const document = connection.document;
     if (!document) throw new Error('minutes not loaded');
+    closeWriters(document.getConnections());
     const decisions = decisionsIn(document);
     return await deps.database.transaction(async (tx) => {
       const versionId = await nameVersion(tx, meeting.caseId, meetingVersionName(meeting), closedBy);
@@ -33,7 +41,15 @@ export async function closeMeeting(
       throw error;
     });
   } finally {
+    // Whoever reopened between the first sweep and the commit was let in read-write: out again.
+    if (connection.document) closeWriters(connection.document.getConnections());
     await connection.disconnect();
+  }
+}
+
+function closeWriters(connections: Connection[]): void {
+  for (const writer of connections) {
+    if (!writer.readOnly) writer.close({ code: CloseCode.MeetingClosed.code, reason: CloseCode.MeetingClosed.reason });
   }
 }
 

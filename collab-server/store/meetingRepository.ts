@@ -8,6 +8,7 @@ import {
   type MeetingLegalBasis,
   type MeetingStatus,
   type MeetingTask,
+  type MeetingTiming,
   type OutsideAttendee,
 } from '../../model/meetings.ts';
 import type { Queryable } from '../db/database.ts';
@@ -30,6 +31,7 @@ interface MeetingRow {
   version_name: string | null;
   created_by: string;
   created_at: Date;
+  started_at: Date | null;
   closed_at: Date | null;
 }
 
@@ -61,7 +63,7 @@ export interface NewMeetingTask {
 // Dates as text: a `date` column read through pg would become a Date at local midnight.
 const meetingColumns = `m.id, m.case_id, m.number, m.title, m.held_on::text as held_on, m.start_time, m.end_time, m.place, m.online,
   m.legal_basis, m.agenda, m.status, m.outside_attendees, m.decisions, v.name as version_name, u.name as created_by,
-  m.created_at, m.closed_at`;
+  m.created_at, m.started_at, m.closed_at`;
 const meetingFrom = `case_meetings m join users u on u.id = m.created_by left join case_versions v on v.id = m.version_id`;
 
 /** 支援会議 records, their attendees and the tasks they created. */
@@ -123,8 +125,32 @@ export class MeetingRepository {
     return (await this.db.query('select 1 from case_meetings where case_id = $1 and id = $2', [caseId, meetingId])).rows.length > 0;
   }
 
+  /** Every meeting of the case with its times, for the 履歴. */
+  async timings(caseId: string): Promise<MeetingTiming[]> {
+    const { rows } = await this.db.query<{ id: string; number: number; title: string; held_on: string; start_time: string; end_time: string | null; started_at: Date | null; closed_at: Date | null }>(
+      `select id, number, title, held_on::text as held_on, start_time, end_time, started_at, closed_at from case_meetings where case_id = $1 order by number`,
+      [caseId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      number: Number(row.number),
+      title: row.title,
+      date: row.held_on,
+      startTime: row.start_time,
+      endTime: row.end_time,
+      startedAt: row.started_at ? new Date(row.started_at).toISOString() : null,
+      closedAt: row.closed_at ? new Date(row.closed_at).toISOString() : null,
+    }));
+  }
+
+  /** Null when the meeting is not one of the case's. */
+  async status(caseId: string, meetingId: string): Promise<MeetingStatus | null> {
+    const { rows } = await this.db.query<{ status: MeetingStatus }>('select status from case_meetings where case_id = $1 and id = $2', [caseId, meetingId]);
+    return rows[0]?.status ?? null;
+  }
+
   async start(meetingId: string): Promise<void> {
-    await this.db.query(`update case_meetings set status = '開催中' where id = $1 and status = '予定'`, [meetingId]);
+    await this.db.query(`update case_meetings set status = '開催中', started_at = now() where id = $1 and status = '予定'`, [meetingId]);
   }
 
   /** False when the meeting was already closed (closing twice must not name two versions). */
@@ -187,6 +213,7 @@ export class MeetingRepository {
       versionName: row.version_name,
       createdBy: row.created_by,
       createdAt: new Date(row.created_at).toISOString(),
+      startedAt: row.started_at ? new Date(row.started_at).toISOString() : null,
       closedAt: row.closed_at ? new Date(row.closed_at).toISOString() : null,
     };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseSections } from '../documentNames.ts';
+import { caseSections, meetingIdSchema } from '../documentNames.ts';
 
 /** HTTP shapes of 履歴 (history): timeline, revisions, comparison, restore, named versions. */
 
@@ -9,6 +9,8 @@ export const historyQuerySchema = z.object({
   userId: z.uuid().optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  /** Only what was changed during this 支援会議 (and that meeting's own minutes). */
+  meetingId: meetingIdSchema.optional(),
 });
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 
@@ -27,6 +29,13 @@ export const revisionGroupSchema = z.object({
   summary: z.string(),
   restoredFromSeq: z.number().int().nullable(),
   masked: z.boolean(),
+  /** The 支援会議 during which these changes were made, if any. */
+  meeting: z.object({ id: meetingIdSchema, number: z.number().int(), title: z.string() }).nullable(),
+  /**
+   * Set when the changes are to that meeting's own minutes (section `minutes`, but not the case's
+   * 議事録): its revisions are read through the meeting, and it is neither compared nor restored here.
+   */
+  minutesOfMeeting: meetingIdSchema.nullable(),
 });
 export type RevisionGroup = z.infer<typeof revisionGroupSchema>;
 

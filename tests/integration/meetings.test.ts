@@ -1,5 +1,8 @@
+import { MessageType } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { CloseCode } from '../../model/closeCodes.ts';
 import { auditEntrySchema } from '../../model/audit.ts';
 import { caseSummarySchema } from '../../model/api.ts';
 import { caseDocumentName, meetingMinutesDocumentName } from '../../model/documentNames.ts';
@@ -10,7 +13,7 @@ import { ATTRIBUTION_ROOT } from '../../model/sections/attribution.ts';
 import { ROLES_ROOT } from '../../model/sections/plan.ts';
 import { PROGRESS_ROOT } from '../../model/sections/progressLog.ts';
 import { demoAgencies, demoCase } from '../../collab-server/seed/demoData.ts';
-import { newProvider, synced } from '../helpers/providers.ts';
+import { newProvider, synced, type TestProvider } from '../helpers/providers.ts';
 import { storageBackends } from '../helpers/storageBackends.ts';
 import { newKasaneServer, type TestServer } from '../helpers/testServer.ts';
 
@@ -33,6 +36,25 @@ async function createMeeting(server: TestServer, token: string, caseId: string =
   const response = await server.api(`/cases/${caseId}/meetings`, { method: 'POST', token, body: JSON.stringify(request) });
   expect(response.status).toBe(201);
   return meetingSchema.parse(await response.json());
+}
+
+function writeParagraph(client: TestProvider, text: string): void {
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  client.doc.getXmlFragment(MINUTES_FRAGMENT).insert(0, [paragraph]);
+}
+
+/** Counts the server's answers to this provider's updates: "not applied" is SyncStatus(false). */
+function syncStatuses(client: TestProvider): { applied: number; refused: number } {
+  const counts = { applied: 0, refused: 0 };
+  client.provider.on('message', ({ event }: { event: MessageEvent<ArrayBuffer> }) => {
+    const decoder = decoding.createDecoder(new Uint8Array(event.data));
+    decoding.readVarString(decoder);
+    if (decoding.readVarUint(decoder) !== MessageType.SyncStatus) return;
+    if (decoding.readVarInt(decoder) === 1) counts.applied += 1;
+    else counts.refused += 1;
+  });
+  return counts;
 }
 
 describe.each(storageBackends)('support meetings on %s', (backend) => {
@@ -232,5 +254,53 @@ describe.each(storageBackends)('support meetings on %s', (backend) => {
       body: JSON.stringify({ text: '遅れて', target: 'plan', agencyId: houkatsu.id }),
     });
     expect(late.status).toBe(400);
+  });
+
+  it('makes a closed meeting\'s minutes read-only: open editors are closed out and nothing typed after is stored', async () => {
+    const server = await newKasaneServer(backend);
+    const sato = await server.login('fukushi1');
+    const takahashi = await server.login('houkatsu1');
+    const meeting = await createMeeting(server, sato.accessToken);
+    const name = meetingMinutesDocumentName(demoCase.id, meeting.id);
+    const storedUpdates = async () =>
+      Number((await server.server.database.query<{ count: string }>('select count(*) as count from document_updates where document_name = $1', [name])).rows[0]?.count);
+
+    const satoClient = newProvider({ url: server.websocketUrl, name, token: sato.collabToken });
+    const takahashiClient = newProvider({ url: server.websocketUrl, name, token: takahashi.collabToken });
+    await Promise.all([synced(satoClient), synced(takahashiClient)]);
+    expect(takahashiClient.provider.authorizedScope).toBe('read-write');
+    const closes: string[] = [];
+    takahashiClient.provider.on('close', ({ event }: { event: { reason: string } }) => closes.push(event.reason));
+    writeParagraph(takahashiClient, '会議中に書いた行');
+    await takahashiClient.saved();
+
+    const closed = await server.api(`/cases/${demoCase.id}/meetings/${meeting.id}/close`, { method: 'POST', token: sato.accessToken });
+    expect(meetingSchema.parse(await closed.json()).status).toBe('終了');
+    await vi.waitFor(() => expect(closes).toContain(CloseCode.MeetingClosed.reason), { timeout: 10_000 });
+    writeParagraph(takahashiClient, '閉じられた接続から書いた行');
+    const storedAtClose = await storedUpdates();
+
+    // Whoever opens the minutes now, even the agency that could edit them, may only read them.
+    const reopened = newProvider({ url: server.websocketUrl, name, token: takahashi.collabToken });
+    const answers = syncStatuses(reopened);
+    await synced(reopened);
+    expect(reopened.provider.authorizedScope).toBe('readonly');
+    expect(reopened.doc.getXmlFragment(MINUTES_FRAGMENT).toString()).toContain('会議中に書いた行');
+    const appliedBefore = answers.applied;
+    writeParagraph(reopened, '終了後に書いた行');
+    await vi.waitFor(() => expect(answers.refused).toBeGreaterThan(0), { timeout: 10_000 });
+    expect(answers.applied).toBe(appliedBefore);
+    expect(reopened.provider.hasUnsyncedChanges).toBe(true);
+    expect(await storedUpdates()).toBe(storedAtClose);
+
+    // Nobody else ever sees it: a fresh reader gets the minutes as they were closed.
+    const reader = newProvider({ url: server.websocketUrl, name, token: sato.collabToken });
+    await synced(reader);
+    expect(reader.provider.authorizedScope).toBe('readonly');
+    const text = reader.doc.getXmlFragment(MINUTES_FRAGMENT).toString();
+    expect(text).toContain('会議中に書いた行');
+    expect(text).not.toContain('終了後に書いた行');
+    expect(text).not.toContain('閉じられた接続から書いた行');
+    expect(await storedUpdates()).toBe(storedAtClose);
   });
 });
