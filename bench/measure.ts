@@ -12,6 +12,8 @@ export interface BenchRow {
   /** The baseline's milliseconds (or other figure) this row is compared with. */
   ratioTo?: number;
   note?: string;
+  /** The built file a bundle row measures. */
+  file?: string;
 }
 
 /** Median of `runs` timings, in milliseconds. */

@@ -136,6 +136,11 @@ const markdown = `# ベンチマーク / Benchmarks
 比は同じ表の「基準」の行に対するもの（遅延は p50、時間は中央値）です。このマシンは 2 コアで、負荷をかける
 クライアント（ワーカープロセス）とサーバーが同じ CPU を分け合っています。
 
+「編集が相手に届くまで」は、ある人の編集が同じ文書を開いているほかの人に届くまでの時間です。kasane は更新を検証して
+から適用・配信し、本人への「保存済み」の確認応答だけを PostgreSQL へのコミット後に送ります。「保存の確認まで」は
+編集から本人への確認応答までの時間で、kasane ではここに PostgreSQL のコミット（fsync）が入ります（素の Hocuspocus は
+メモリに適用した時点で応答し、何も保存しません）。
+
 - 測定日時: ${new Date().toISOString()}
 - Node.js ${process.version}、保存先: ${database.label}、BENCH_SCALE=${scale}
 
