@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { ja } from '../i18n/ja.ts';
+import { SectionErrorBoundary } from '../layout/SectionErrorBoundary.tsx';
 import { MembersTab } from '../members/MembersTab.tsx';
 import { OverviewTab } from '../overview/OverviewTab.tsx';
 import { PlanTab } from '../plan/PlanTab.tsx';
@@ -42,9 +43,11 @@ export function CaseTabPanel({ route, onSharingSaved }: CaseTabPanelProps) {
       );
     case 'ecomap':
       return (
-        <Suspense fallback={<p className="message">{ja.ecomap.loading}</p>}>
-          <EcomapTab />
-        </Suspense>
+        <SectionErrorBoundary message={ja.ecomap.failed}>
+          <Suspense fallback={<p className="message">{ja.ecomap.loading}</p>}>
+            <EcomapTab />
+          </Suspense>
+        </SectionErrorBoundary>
       );
     case 'meetings':
       return route.meetingId === null ? (

@@ -1,7 +1,7 @@
 import { TldrawImage, type TLStoreSnapshot } from 'tldraw';
 import type * as Y from 'yjs';
 import { ecomapRecordsArray, readEcomapRecords } from '../../model/ecomap/ecomapDocument.ts';
-import { storedTldrawSchema } from '../../model/ecomap/ecomapSchema.ts';
+import { ecomapSchema, storedTldrawSchema } from '../../model/ecomap/ecomapSchema.ts';
 import { useCaseContext } from '../collab/CaseContext.tsx';
 import { useSectionConnection } from '../collab/useSectionConnection.ts';
 import { MaskedNotice } from '../fields/MaskedNotice.tsx';
@@ -16,7 +16,8 @@ export function EcomapRevision({ doc, masked }: { readonly doc: Y.Doc; readonly 
   useHouseholdOnMap(useSectionConnection('members'), user.agencyId);
   const snapshot = {
     store: readEcomapRecords(ecomapRecordsArray(doc) as Y.Array<unknown>) as unknown as TLStoreSnapshot['store'],
-    schema: storedTldrawSchema(doc) as TLStoreSnapshot['schema'],
+    // A masked view carries no schema stamp of its own: it is written in the current one.
+    schema: (storedTldrawSchema(doc) ?? ecomapSchema.serialize()) as TLStoreSnapshot['schema'],
   } satisfies TLStoreSnapshot;
   return (
     <div className="ecomap-compare__image">

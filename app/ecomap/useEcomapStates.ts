@@ -3,7 +3,7 @@ import type { TLStoreSnapshot } from 'tldraw';
 import * as Y from 'yjs';
 import type { CaseId } from '../../model/documentNames.ts';
 import { ecomapRecordsArray, readEcomapRecords } from '../../model/ecomap/ecomapDocument.ts';
-import { storedTldrawSchema } from '../../model/ecomap/ecomapSchema.ts';
+import { ecomapSchema, storedTldrawSchema } from '../../model/ecomap/ecomapSchema.ts';
 import { getRevision, revisionUpdate } from '../http/historyApi.ts';
 
 /** The map at one saved position of its log, as the server gives it to this agency (masked if so). */
@@ -14,7 +14,8 @@ async function mapAt(caseId: CaseId, seq: number, signal: AbortSignal): Promise<
     Y.applyUpdate(doc, revisionUpdate(revision));
     return {
       store: readEcomapRecords(ecomapRecordsArray(doc) as Y.Array<unknown>) as unknown as TLStoreSnapshot['store'],
-      schema: storedTldrawSchema(doc) as TLStoreSnapshot['schema'],
+      // A masked view carries no schema stamp of its own: it is written in the current one.
+    schema: (storedTldrawSchema(doc) ?? ecomapSchema.serialize()) as TLStoreSnapshot['schema'],
     };
   } finally {
     doc.destroy();

@@ -116,8 +116,9 @@ export const demoSharing: Record<string, AgencyAccess> = {
     'progress-log': 'masked',
     plan: 'masked',
     minutes: 'masked',
-    // Members are drawn on the map by id: this office sees them as 「A氏」「B氏」 and can still draw.
-    ecomap: 'edit',
+    // No consent or 支援会議 basis yet: the map masked too (members as 「A氏」「B氏」, notes redacted).
+    // Once the meeting's basis is recorded, the coordinator can let this office draw.
+    ecomap: 'masked',
   },
   [demoAgencies[3]!.id]: {
     overview: 'edit',

@@ -36,30 +36,36 @@ describe('エコマップ in the browser', () => {
     const { httpUrl } = await newKasaneServer('postgresql', { staticDir });
     const browser = await launchBrowser();
     const fukushi = (await newPerson(browser, httpUrl)).page;
+    const houkatsu = (await newPerson(browser, httpUrl)).page;
     const shougai = (await newPerson(browser, httpUrl)).page;
-    const requests = [...[fukushi, shougai].map(recordRequests)];
+    const requests = [...[fukushi, houkatsu, shougai].map(recordRequests)];
 
     await openEcomap(fukushi, 'fukushi1');
+    await openEcomap(houkatsu, 'houkatsu1');
     await openEcomap(shougai, 'shougai1');
 
     // The first interview's map, with members drawn from the household each agency may see:
-    // the coordinator sees names, the 障害 office (household masked) sees 「A氏」「B氏」.
+    // 福祉 and 包括 see names; the 障害 office (no consent yet: household and map masked) sees
+    // 「A氏」「B氏」 and cannot draw.
     await expect.poll(() => canvasText(fukushi), { timeout: 20_000 }).toContain('山田 ハナ');
+    await expect.poll(() => canvasText(houkatsu), { timeout: 20_000 }).toContain('山田 太郎');
     await expect.poll(() => canvasText(shougai), { timeout: 20_000 }).toContain('A氏');
     expect(await canvasText(shougai)).not.toContain('山田 ハナ');
+    expect(await shougai.getByRole('button', { name: '機関・社会資源を置く' }).count()).toBe(0);
 
-    // 福祉 adds a resource; 障害 sees it appear without reloading.
+    // 福祉 adds a resource; the others see it appear without reloading.
     const palette = fukushi.getByRole('group', { name: '機関・社会資源' });
     await palette.getByLabel('種別').selectOption('教育');
     await palette.getByLabel('名称').fill('架空市立北中学校');
     await palette.getByRole('button', { name: '機関・社会資源を置く' }).click();
+    await expect.poll(() => canvasText(houkatsu), { timeout: 15_000 }).toContain('架空市立北中学校');
     await expect.poll(() => canvasText(shougai), { timeout: 15_000 }).toContain('架空市立北中学校');
 
-    // …and 障害 adds one that 福祉 sees.
-    const shougaiPalette = shougai.getByRole('group', { name: '機関・社会資源' });
-    await shougaiPalette.getByLabel('種別').selectOption('障害福祉');
-    await shougaiPalette.getByLabel('名称').fill('相談支援専門員');
-    await shougaiPalette.getByRole('button', { name: '機関・社会資源を置く' }).click();
+    // …and 包括 adds one that 福祉 sees.
+    const houkatsuPalette = houkatsu.getByRole('group', { name: '機関・社会資源' });
+    await houkatsuPalette.getByLabel('種別').selectOption('障害福祉');
+    await houkatsuPalette.getByLabel('名称').fill('相談支援専門員');
+    await houkatsuPalette.getByRole('button', { name: '機関・社会資源を置く' }).click();
     await expect.poll(() => canvasText(fukushi), { timeout: 15_000 }).toContain('相談支援専門員');
 
     // Each sees the other's cursor with the name the server took from the token.
@@ -68,7 +74,7 @@ describe('エコマップ in the browser', () => {
       .poll(
         async () => {
           await fukushi.mouse.move(box.x + box.width / 2 + Math.random() * 40, box.y + box.height / 2);
-          return canvasText(shougai);
+          return canvasText(houkatsu);
         },
         { timeout: 15_000 },
       )

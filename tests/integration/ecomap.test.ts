@@ -139,6 +139,11 @@ describe.each(storageBackends)('the ecomap on %s', (backend) => {
       expect(JSON.stringify(neighbour)).not.toContain('ハナ');
     });
     expect(Object.keys(shapesOf(view))).toEqual(Object.keys(shapesOf(writer)));
+
+    // A shape drawn while the masked reader is watching reaches them, masked, without a reload.
+    store(writer).set('shape:later', { ...note('shape:later', 20, 20, indexOf(55)), props: { kind: '医療', name: 'ハナさんの主治医', agencyId: null, w: 160, h: 72 } });
+    await writer.saved();
+    await vi.waitFor(() => expect((shapesOf(view)['shape:later']?.props as { name?: string } | undefined)?.name).toBe('A氏さんの主治医'));
   });
 
   it('saves the map as of a date and gives that state back through the revision API', async () => {
