@@ -33,7 +33,7 @@ export async function bundleBench(distDir: string): Promise<BenchRow[]> {
   }
   let withEcomapBytes = 0;
   for (const file of withEcomap) withEcomapBytes += await size(file);
-  for (const row of lazy) if (row.file && withEcomap.has(row.file)) row.note = 'エコマップを開くと読み込む（tldraw を含む）';
+  for (const row of lazy) if (row.file && withEcomap.has(row.file)) row.note = 'エコマップを開くと読み込む';
   return [
     { group: 'アプリの JavaScript（gzip）', name: '最初に読み込む部分', bytes: initialBytes, baseline: true },
     { group: 'アプリの JavaScript（gzip）', name: '最初に読み込む部分＋エコマップ（tldraw）を開いたとき', bytes: withEcomapBytes, ratioTo: initialBytes },

@@ -5,6 +5,7 @@ import { AUDIT_SEARCH_LIMIT, exportAuditCsv, searchAudit, verifyAudit } from '..
 import { errorMessage } from '../http/errorMessage.ts';
 import { jaAdmin } from '../i18n/ja.admin.ts';
 import { DateRangeFields } from '../layout/FormControls.tsx';
+import { download } from '../layout/download.ts';
 import { useDocumentTitle } from '../layout/useDocumentTitle.ts';
 import { useSessionState } from '../session/useSessionState.ts';
 import { AuditTable } from './AuditTable.tsx';
@@ -35,19 +36,6 @@ type VerifyState =
 
 function pageErrorMessage(error: unknown): string {
   return isApiRequestError(error) && error.code === 'forbidden' ? t.forbidden : errorMessage(error);
-}
-
-/** Hands a file to the browser's download, named as the municipality files it. */
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the URL only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** 監査ログ for the municipal administrator (route and role guard are wired by the app). */

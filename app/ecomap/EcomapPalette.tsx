@@ -13,34 +13,11 @@ import {
   type TieStrength,
 } from '../../model/ecomap/shapes/supportTieShape.ts';
 import { ja } from '../i18n/ja.ts';
+import { LabeledSelect } from '../layout/FormControls.tsx';
 import { drawFamilyTie, drawSupportTie, placeHousehold, placeMember, placeResource } from './ecomapActions.ts';
 import type { PlacedMember } from './useHouseholdOnMap.ts';
 
 const t = ja.ecomap.palette;
-
-function ChoiceSelect<Value extends string>({ label, value, values, labels, onChange }: {
-  readonly label: string;
-  readonly value: Value;
-  readonly values: readonly Value[];
-  readonly labels?: Readonly<Record<Value, string>>;
-  readonly onChange: (value: Value) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <select id={id} className="field__input field__select" value={value} onChange={(event) => onChange(event.target.value as Value)}>
-        {values.map((option) => (
-          <option key={option} value={option}>
-            {labels?.[option] ?? option}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 interface EcomapPaletteProps {
   readonly editor: Editor;
@@ -108,7 +85,7 @@ export function EcomapPalette({ editor, members, membersHidden, agencies }: Ecom
             {t.addAgency(agency.name)}
           </button>
         ))}
-        <ChoiceSelect label={t.resourceKind} value={kind} values={resourceKinds} onChange={setKind} />
+        <LabeledSelect label={t.resourceKind} value={kind} options={resourceKinds} onChange={setKind} />
         <div className="field">
           <label htmlFor={nameId} className="field__label">
             {t.resourceName}
@@ -131,8 +108,8 @@ export function EcomapPalette({ editor, members, membersHidden, agencies }: Ecom
 
       <fieldset className="ecomap-palette__group">
         <legend>{t.ties}</legend>
-        <ChoiceSelect label={t.strength} value={strength} values={tieStrengths} labels={tieStrengthLabels} onChange={setStrength} />
-        <ChoiceSelect label={t.direction} value={direction} values={supportDirections} labels={supportDirectionLabels} onChange={setDirection} />
+        <LabeledSelect label={t.strength} value={strength} options={tieStrengths} optionLabels={tieStrengthLabels} onChange={setStrength} />
+        <LabeledSelect label={t.direction} value={direction} options={supportDirections} optionLabels={supportDirectionLabels} onChange={setDirection} />
         <div className="field">
           <label htmlFor={noteId} className="field__label">
             {t.note}
@@ -154,7 +131,7 @@ export function EcomapPalette({ editor, members, membersHidden, agencies }: Ecom
 
       <fieldset className="ecomap-palette__group">
         <legend>{t.family}</legend>
-        <ChoiceSelect label={t.familyKind} value={familyKind} values={familyTieKinds} labels={familyTieLabels} onChange={setFamilyKind} />
+        <LabeledSelect label={t.familyKind} value={familyKind} options={familyTieKinds} optionLabels={familyTieLabels} onChange={setFamilyKind} />
         <button type="button" className="button button--secondary button--small" onClick={() => setMessage(drawFamilyTie(editor, familyKind) ? null : t.selectTwoMembers)}>
           {t.drawFamilyTie}
         </button>

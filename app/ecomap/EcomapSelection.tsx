@@ -10,32 +10,9 @@ import {
   type SupportTieShape,
 } from '../../model/ecomap/shapes/supportTieShape.ts';
 import { ja } from '../i18n/ja.ts';
+import { LabeledSelect } from '../layout/FormControls.tsx';
 
 const t = ja.ecomap;
-
-function Choice<Value extends string>({ label, value, values, labels, onChange }: {
-  readonly label: string;
-  readonly value: Value;
-  readonly values: readonly Value[];
-  readonly labels: Readonly<Record<Value, string>>;
-  readonly onChange: (value: Value) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <select id={id} className="field__input field__select" value={value} onChange={(event) => onChange(event.target.value as Value)}>
-        {values.map((option) => (
-          <option key={option} value={option}>
-            {labels[option]}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function SupportTieFields({ editor, tie }: { readonly editor: Editor; readonly tie: SupportTieShape }) {
   const noteId = useId();
@@ -44,8 +21,8 @@ function SupportTieFields({ editor, tie }: { readonly editor: Editor; readonly t
   const update = (props: Partial<SupportTieShape['props']>) => editor.updateShape<SupportTieShape>({ id: tie.id, type: SUPPORT_TIE_SHAPE, props });
   return (
     <>
-      <Choice label={t.palette.strength} value={tie.props.strength} values={tieStrengths} labels={tieStrengthLabels} onChange={(strength) => update({ strength })} />
-      <Choice label={t.palette.direction} value={tie.props.direction} values={supportDirections} labels={supportDirectionLabels} onChange={(direction) => update({ direction })} />
+      <LabeledSelect label={t.palette.strength} value={tie.props.strength} options={tieStrengths} optionLabels={tieStrengthLabels} onChange={(strength) => update({ strength })} />
+      <LabeledSelect label={t.palette.direction} value={tie.props.direction} options={supportDirections} optionLabels={supportDirectionLabels} onChange={(direction) => update({ direction })} />
       <div className="field">
         <label htmlFor={noteId} className="field__label">
           {t.palette.note}
@@ -80,11 +57,11 @@ export function EcomapSelection({ editor }: { readonly editor: Editor }) {
       {selected.type === SUPPORT_TIE_SHAPE ? (
         <SupportTieFields key={selected.id} editor={editor} tie={selected as SupportTieShape} />
       ) : (
-        <Choice
+        <LabeledSelect
           label={t.palette.familyKind}
           value={(selected as FamilyTieShape).props.kind}
-          values={familyTieKinds}
-          labels={familyTieLabels}
+          options={familyTieKinds}
+          optionLabels={familyTieLabels}
           onChange={(kind: FamilyTieKind) => editor.updateShape<FamilyTieShape>({ id: selected.id, type: FAMILY_TIE_SHAPE, props: { kind } })}
         />
       )}

@@ -6,6 +6,7 @@ import { formatWareki } from '../fields/wareki.ts';
 import { listEcomapSnapshots, saveEcomapSnapshot } from '../http/ecomapApi.ts';
 import { errorMessage } from '../http/errorMessage.ts';
 import { ja } from '../i18n/ja.ts';
+import { LabeledSelect } from '../layout/FormControls.tsx';
 import { ecomapShapeUtils } from './shapes/ecomapShapeUtils.ts';
 import { tldrawAssetUrls } from './tldrawAssets.ts';
 import { useEcomapStates } from './useEcomapStates.ts';
@@ -70,24 +71,6 @@ function SaveSnapshotForm({ caseId, onSaved }: { readonly caseId: CaseId; readon
   );
 }
 
-function MomentSelect({ label, value, moments, onChange }: { readonly label: string; readonly value: string; readonly moments: readonly Moment[]; readonly onChange: (key: string) => void }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <select id={id} className="field__input field__select" value={value} onChange={(event) => onChange(event.target.value)}>
-        {moments.map((moment) => (
-          <option key={moment.key} value={moment.key}>
-            {moment.caption}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 function MomentImage({ moment, state, licenseKey }: { readonly moment: Moment; readonly state: TLStoreSnapshot | undefined; readonly licenseKey: string | undefined }) {
   return (
     <figure className="ecomap-compare__figure">
@@ -135,6 +118,8 @@ export function EcomapSnapshots({ caseId, editor, canSave, licenseKey }: EcomapS
     })),
     { key: CURRENT, caption: t.current, seq: null },
   ];
+  const momentKeys = moments.map((moment) => moment.key);
+  const momentLabels = Object.fromEntries(moments.map((moment) => [moment.key, moment.caption]));
   const chosen = pair ?? { left: moments[Math.max(0, moments.length - 2)]!.key, right: CURRENT };
   const leftIndex = Math.max(0, moments.findIndex((moment) => moment.key === chosen.left));
   const rightIndex = Math.max(0, moments.findIndex((moment) => moment.key === chosen.right));
@@ -161,8 +146,8 @@ export function EcomapSnapshots({ caseId, editor, canSave, licenseKey }: EcomapS
       {snapshots !== null && snapshots.length > 0 && (
         <>
           <div className="ecomap-compare__controls">
-            <MomentSelect label={t.left} value={shown[0]!.key} moments={moments} onChange={(left) => setPair({ ...chosen, left })} />
-            <MomentSelect label={t.right} value={shown[1]!.key} moments={moments} onChange={(right) => setPair({ ...chosen, right })} />
+            <LabeledSelect label={t.left} value={shown[0]!.key} options={momentKeys} optionLabels={momentLabels} onChange={(left) => setPair({ ...chosen, left })} />
+            <LabeledSelect label={t.right} value={shown[1]!.key} options={momentKeys} optionLabels={momentLabels} onChange={(right) => setPair({ ...chosen, right })} />
             <button type="button" className="button button--secondary button--small" aria-disabled={leftIndex === 0 || undefined} onClick={() => leftIndex > 0 && step(-1)}>
               {t.previous}
             </button>

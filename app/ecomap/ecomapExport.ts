@@ -3,19 +3,9 @@ import type { CaseId } from '../../model/documentNames.ts';
 import { recordEcomapExport } from '../http/ecomapApi.ts';
 import { formatWareki } from '../fields/wareki.ts';
 import { ja } from '../i18n/ja.ts';
+import { download } from '../layout/download.ts';
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
-
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 async function mapSvg(editor: Editor): Promise<string | null> {
   const ids = [...editor.getCurrentPageShapeIds()];

@@ -1,19 +1,22 @@
 import { useId } from 'react';
 
 /** A labelled choice among plain values, as the forms' filters and add-forms use it. */
-export function LabeledSelect({
+export function LabeledSelect<Value extends string>({
   label,
   value,
   options,
   onChange,
   emptyLabel,
+  optionLabels,
 }: {
   readonly label: string;
-  readonly value: string;
-  readonly options: readonly string[];
-  readonly onChange: (value: string) => void;
+  readonly value: Value | '';
+  readonly options: readonly Value[];
+  readonly onChange: (value: Value) => void;
   /** An empty first option (「選択しない」「すべて」) when the choice may be left open. */
   readonly emptyLabel?: string;
+  /** What each value reads as on screen, where that is not the value itself. */
+  readonly optionLabels?: Readonly<Partial<Record<Value, string>>>;
 }) {
   const id = useId();
   return (
@@ -21,11 +24,11 @@ export function LabeledSelect({
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <select id={id} className="field__input field__select" value={value} onChange={(event) => onChange(event.target.value)}>
+      <select id={id} className="field__input field__select" value={value} onChange={(event) => onChange(event.target.value as Value)}>
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
         {options.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {optionLabels?.[option] ?? option}
           </option>
         ))}
       </select>

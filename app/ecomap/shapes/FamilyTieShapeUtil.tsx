@@ -1,4 +1,5 @@
-import { Edge2d, Polyline2d, Rectangle2d, ShapeUtil, SVGContainer, useValue, Vec, type Editor } from 'tldraw';
+import { TieShapeUtil } from './TieShapeUtil.ts';
+import { Edge2d, Polyline2d, Rectangle2d, SVGContainer, useValue, Vec, type Editor } from 'tldraw';
 import {
   FAMILY_TIE_SHAPE,
   familyTieShapeMigrations,
@@ -53,33 +54,13 @@ function LiveFamilyTie({ shape, editor }: { readonly shape: FamilyTieShape; read
   );
 }
 
-export class FamilyTieShapeUtil extends ShapeUtil<FamilyTieShape> {
+export class FamilyTieShapeUtil extends TieShapeUtil<FamilyTieShape> {
   static override type = FAMILY_TIE_SHAPE;
   static override props = familyTieShapeProps;
   static override migrations = familyTieShapeMigrations;
 
   getDefaultProps(): FamilyTieShape['props'] {
     return { fromId: 'shape:from', toId: 'shape:to', kind: 'marriage' };
-  }
-
-  override canResize() {
-    return false;
-  }
-
-  override hideRotateHandle() {
-    return true;
-  }
-
-  override hideResizeHandles() {
-    return true;
-  }
-
-  override hideSelectionBoundsFg() {
-    return true;
-  }
-
-  override onTranslate(initial: FamilyTieShape) {
-    return initial;
   }
 
   getGeometry(shape: FamilyTieShape) {

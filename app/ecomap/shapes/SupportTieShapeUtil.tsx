@@ -1,4 +1,5 @@
-import { Edge2d, Rectangle2d, ShapeUtil, SVGContainer, useValue, Vec, type Editor } from 'tldraw';
+import { TieShapeUtil } from './TieShapeUtil.ts';
+import { Edge2d, Rectangle2d, SVGContainer, useValue, Vec, type Editor } from 'tldraw';
 import {
   SUPPORT_TIE_SHAPE,
   supportTieShapeMigrations,
@@ -50,33 +51,13 @@ function LiveSupportTie({ shape, editor }: { readonly shape: SupportTieShape; re
 }
 
 /** A line joining two shapes of the map; it follows them and cannot be moved on its own. */
-export class SupportTieShapeUtil extends ShapeUtil<SupportTieShape> {
+export class SupportTieShapeUtil extends TieShapeUtil<SupportTieShape> {
   static override type = SUPPORT_TIE_SHAPE;
   static override props = supportTieShapeProps;
   static override migrations = supportTieShapeMigrations;
 
   getDefaultProps(): SupportTieShape['props'] {
     return { fromId: 'shape:from', toId: 'shape:to', strength: 'normal', direction: 'none', note: '' };
-  }
-
-  override canResize() {
-    return false;
-  }
-
-  override hideRotateHandle() {
-    return true;
-  }
-
-  override hideResizeHandles() {
-    return true;
-  }
-
-  override hideSelectionBoundsFg() {
-    return true;
-  }
-
-  override onTranslate(initial: SupportTieShape) {
-    return initial;
   }
 
   getGeometry(shape: SupportTieShape) {
