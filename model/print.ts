@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accessLevelSchema } from './access/accessLevels.ts';
+import { meetingIdSchema } from './documentNames.ts';
 
 /**
  * The sections that have a print layout (印刷): the ones taken to meetings on paper. Members
@@ -8,7 +9,14 @@ import { accessLevelSchema } from './access/accessLevels.ts';
 export const printableSections = ['overview', 'progress-log', 'plan', 'minutes'] as const;
 export type PrintableSection = (typeof printableSections)[number];
 
-export const printRequestSchema = z.object({ section: z.enum(printableSections) }).strict();
+export const printRequestSchema = z
+  .object({
+    section: z.enum(printableSections),
+    /** The minutes of one 支援会議 rather than the case's own 議事録. */
+    meetingId: meetingIdSchema.optional(),
+  })
+  .strict()
+  .refine((request) => request.meetingId === undefined || request.section === 'minutes', { message: '会議を指定できるのは議事録だけです', path: ['meetingId'] });
 export type PrintRequest = z.infer<typeof printRequestSchema>;
 
 /** The server's answer once the print is in the 監査ログ: the level the sheet was printed at. */

@@ -34,6 +34,7 @@ export const jaMeetings = {
   },
   page: {
     back: '支援会議の一覧へ',
+    print: '議事録の印刷用の表示',
     details: '会議の情報',
     legalBasis: '根拠',
     place: '場所',

@@ -4,6 +4,7 @@ export const jaPrint = {
   open: '印刷用の表示',
   openHint: (section: string) => `「${section}」をA4で印刷する画面を開きます。`,
   pageTitle: (section: string) => `${section}（印刷）`,
+  meetingMinutes: '支援会議の議事録',
   toolbarLabel: '印刷の操作',
   print: '印刷する',
   recording: '印刷を記録しています…',

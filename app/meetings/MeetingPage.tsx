@@ -3,7 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { MeetingId } from '../../model/documentNames.ts';
 import type { Meeting, MeetingCandidates } from '../../model/meetings.ts';
-import { caseTabUrl } from '../casePage/caseRoutes.ts';
+import { caseTabUrl, printUrl } from '../casePage/caseRoutes.ts';
 import { useCaseContext } from '../collab/CaseContext.tsx';
 import { useSectionConnection } from '../collab/useSectionConnection.ts';
 import { MaskedNotice } from '../fields/MaskedNotice.tsx';
@@ -131,6 +131,9 @@ export function MeetingPage({ meetingId }: { readonly meetingId: MeetingId }) {
         </p>
       )}
       <div className="meeting-page__actions">
+        <Link to={`${printUrl(caseId, 'minutes')}?meeting=${meeting.id}`} className="button button--secondary">
+          {t.page.print}
+        </Link>
         {meeting.status === '予定' && (
           <button type="button" className="button button--secondary" disabled={busy} onClick={() => void act(() => startMeeting(caseId, meeting.id))}>
             {t.page.start}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import type { AgencyAccess } from '../../model/access/accessLevels.ts';
 import type { CaseSummary, CurrentUser } from '../../model/api.ts';
-import { caseIdSchema, type CaseId } from '../../model/documentNames.ts';
+import { caseIdSchema, meetingIdSchema, type CaseId } from '../../model/documentNames.ts';
 import { CaseTabPanel } from '../casePage/CaseTabPanel.tsx';
 import {
   caseTabs,
@@ -144,6 +144,8 @@ function LoadedCase({ caseId, summary, user, onCaseChanged }: LoadedCaseProps) {
   const [sharingSaves, setSharingSaves] = useState(0);
   const rest = useParams()['*'] ?? '';
   const printTab = parsePrintRoute(rest);
+  // /cases/:id/print/minutes?meeting=<id>: the minutes of one 支援会議.
+  const printMeeting = meetingIdSchema.safeParse(useSearchParams()[0].get('meeting'));
   const route = printTab === null ? parseCaseRoute(rest) : null;
   const tabLabel = route ? caseTabLabel(route.tab) : ja.casePage.notFound;
   // The print view names its own page.
@@ -188,7 +190,7 @@ function LoadedCase({ caseId, summary, user, onCaseChanged }: LoadedCaseProps) {
   if (printTab !== null) {
     return (
       <CaseContextProvider value={context}>
-        <PrintView tab={printTab} />
+        <PrintView tab={printTab} meetingId={printMeeting.success ? printMeeting.data : null} />
       </CaseContextProvider>
     );
   }

@@ -2,7 +2,8 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
-import { caseTabSections, caseTabUrl, type PrintableTab } from '../casePage/caseRoutes.ts';
+import type { MeetingId } from '../../model/documentNames.ts';
+import { caseTabSections, caseTabUrl, meetingUrl, type PrintableTab } from '../casePage/caseRoutes.ts';
 import { useCaseContext } from '../collab/CaseContext.tsx';
 import { useSectionConnection } from '../collab/useSectionConnection.ts';
 import { formatWareki, todayInTokyo } from '../fields/wareki.ts';
@@ -51,11 +52,13 @@ function pageRule(caseId: string, printedOn: string): string {
  * The sheet reaches paper only after the server recorded the print; printing the page any other
  * way puts a note on the paper instead.
  */
-export function PrintView({ tab }: { readonly tab: PrintableTab }) {
+export function PrintView({ tab, meetingId = null }: { readonly tab: PrintableTab; readonly meetingId?: MeetingId | null }) {
   const { summary, user } = useCaseContext();
   const section = caseTabSections[tab];
-  const label = ja.sectionLabels[section];
-  const state = useSectionConnection(section);
+  // A meeting's own minutes print like the case's 議事録, from their own document.
+  const meeting = tab === 'minutes' ? meetingId : null;
+  const label = meeting === null ? ja.sectionLabels[section] : ja.print.meetingMinutes;
+  const state = useSectionConnection(section, meeting ?? undefined);
   const [printedOn] = useState(() => {
     const today = todayInTokyo(new Date());
     return formatWareki(today) ?? today;
@@ -71,7 +74,7 @@ export function PrintView({ tab }: { readonly tab: PrintableTab }) {
     if (!ready || recording.kind === 'recording') return;
     setRecording({ kind: 'recording' });
     try {
-      await recordPrint(summary.id, section);
+      await recordPrint(summary.id, section, meeting);
     } catch (error) {
       setRecording({ kind: 'failed', message: `${ja.print.failed}${errorMessage(error)}` });
       return;
@@ -92,7 +95,7 @@ export function PrintView({ tab }: { readonly tab: PrintableTab }) {
     <div className="print-view stack">
       <style>{pageRule(summary.id, printedOn)}</style>
       <div className="print-toolbar" role="group" aria-label={ja.print.toolbarLabel}>
-        <Link to={caseTabUrl(summary.id, tab)} className="back-link">
+        <Link to={meeting === null ? caseTabUrl(summary.id, tab) : meetingUrl(summary.id, meeting)} className="back-link">
           {ja.print.back(label)}
         </Link>
         <button type="button" className="button button--primary" aria-disabled={!ready || recording.kind === 'recording' || undefined} onClick={() => void print()}>

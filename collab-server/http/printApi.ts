@@ -29,17 +29,21 @@ export function createPrintApi({ database, audit, trustProxy }: PrintApiDependen
 
   api.post('/cases/:caseId/prints', validate('param', caseParams), validate('json', printRequestSchema), async (c) => {
     const { caseId } = c.req.valid('param');
-    const { section } = c.req.valid('json');
+    const { section, meetingId } = c.req.valid('json');
     const user = c.get('user');
     const level = levelOf(await access.forAgency(caseId, user.agencyId), section);
     if (level === 'hidden') return respondWithError(c, 403, 'forbidden');
+    if (meetingId !== undefined) {
+      const { rows } = await database.query('select 1 from case_meetings where id = $1 and case_id = $2', [meetingId, caseId]);
+      if (rows.length === 0) return respondWithError(c, 404, 'not_found');
+    }
     await audit.record({
       action: 'print',
       user: { id: user.sub, agencyId: user.agencyId },
       caseId,
       section,
       // What was on the sheet: the masked view for マスキング閲覧, the record itself otherwise.
-      detail: { level, view: level === 'masked' ? 'masked' : 'source' },
+      detail: { level, view: level === 'masked' ? 'masked' : 'source', ...(meetingId ? { meetingId } : {}) },
       address: clientAddress(c, trustProxy),
     });
     const body: PrintRecord = { section, level, recordedAt: new Date().toISOString() };

@@ -102,6 +102,22 @@ describe('印刷 in the browser', () => {
     expect(progress.text).toContain('冷蔵庫の中身が少ない');
     expect(progress.text).toContain('取扱注意');
 
+    // A 支援会議's own minutes, for the person who joins without a computer.
+    await coordinator.getByRole('link', { name: '「支援経過」に戻る' }).click();
+    await coordinator.getByRole('tablist', { name: '事案の記録' }).getByRole('tab', { name: '支援会議' }).click();
+    await coordinator.getByRole('link', { name: '第1回支援会議を開く' }).click();
+    await coordinator.getByRole('link', { name: '議事録の印刷用の表示' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: '支援会議の議事録' }).waitFor();
+    const meetingButton = coordinator.getByRole('button', { name: '印刷する' });
+    await expect.poll(() => meetingButton.getAttribute('aria-disabled'), { timeout: 15_000 }).toBeNull();
+    await meetingButton.click();
+    await expect.poll(() => coordinator.getByRole('status').textContent(), { timeout: 15_000 }).toContain('印刷を監査ログに記録しました');
+    const meetingMinutes = await pdfOf(coordinator, directory, 'meeting-minutes');
+    expect(meetingMinutes.text).toContain('支援会議の議事録');
+    expect(meetingMinutes.text).toContain('郵便物がたまり');
+    expect(meetingMinutes.text).toContain('取扱注意');
+    expect(meetingMinutes.text).not.toContain('最終行');
+
     await printSection(shougai, '事案概要');
     const masked = await pdfOf(shougai, directory, 'overview-masked');
     expect(masked.firstPage.height / masked.firstPage.width).toBeCloseTo(A4_RATIO, 1);
@@ -116,6 +132,7 @@ describe('印刷 in the browser', () => {
     const entries = ((await response.json()) as { entries: unknown[] }).entries.map((entry) => auditEntrySchema.parse(entry));
     expect(entries.map((entry) => [entry.loginId, entry.section, entry.detail['level']])).toEqual([
       ['shougai1', 'overview', 'masked'],
+      ['fukushi1', 'minutes', 'edit'],
       ['fukushi1', 'progress-log', 'edit'],
       ['fukushi1', 'overview', 'edit'],
       ['fukushi1', 'minutes', 'edit'],

@@ -54,12 +54,16 @@ describe.each(storageBackends)('recording a print on %s', (backend) => {
       [demoCase.id, {}],
       [demoCase.id, '{"section":'],
       ['not-a-case', { section: 'minutes' }],
+      // A meeting is named only with its minutes.
+      [demoCase.id, { section: 'plan', meetingId: '7f3e2a10-9c4b-4d5e-8f60-0000000000aa' }],
     ] as const) {
       const bad = await print(caseId, body, coordinator!.accessToken);
       expect(bad.status).toBe(400);
       expect(apiErrorSchema.parse(await bad.json()).error.code).toBe('invalid_input');
     }
     expect((await print(demoCase.id, { section: 'minutes' }, undefined)).status).toBe(401);
+    // A meeting that is not this case's is not printed (and not recorded).
+    expect((await print(demoCase.id, { section: 'minutes', meetingId: '7f3e2a10-9c4b-4d5e-8f60-0000000000aa' }, coordinator!.accessToken)).status).toBe(404);
 
     const after = await server.api('/audit?action=print', { token: admin!.accessToken });
     expect(((await after.json()) as { entries: unknown[] }).entries).toHaveLength(2);
