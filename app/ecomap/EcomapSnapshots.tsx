@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { TldrawImage, useValue, type Editor, type TLStoreSnapshot } from 'tldraw';
 import type { CaseId } from '../../model/documentNames.ts';
 import type { EcomapSnapshot } from '../../model/ecomap/ecomapApi.ts';
-import { formatWareki } from '../fields/wareki.ts';
+import { formatWareki, todayInTokyo } from '../fields/wareki.ts';
 import { listEcomapSnapshots, saveEcomapSnapshot } from '../http/ecomapApi.ts';
 import { errorMessage } from '../http/errorMessage.ts';
 import { ja } from '../i18n/ja.ts';
@@ -13,7 +13,6 @@ import { useEcomapStates } from './useEcomapStates.ts';
 
 const t = ja.ecomap.snapshots;
 const CURRENT = 'current';
-const todayIso = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
 
 interface Moment {
   readonly key: string;
@@ -26,7 +25,7 @@ function SaveSnapshotForm({ caseId, onSaved }: { readonly caseId: CaseId; readon
   const dateId = useId();
   const hintId = useId();
   const [label, setLabel] = useState('');
-  const [asOf, setAsOf] = useState(todayIso);
+  const [asOf, setAsOf] = useState(() => todayInTokyo(new Date()));
   const [status, setStatus] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
   return (
     <form

@@ -1,11 +1,11 @@
 import type { Editor } from 'tldraw';
 import type { CaseId } from '../../model/documentNames.ts';
 import { recordEcomapExport } from '../http/ecomapApi.ts';
-import { formatWareki } from '../fields/wareki.ts';
+import { formatWareki, todayInTokyo } from '../fields/wareki.ts';
 import { ja } from '../i18n/ja.ts';
 import { download } from '../layout/download.ts';
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+const today = () => todayInTokyo(new Date());
 
 async function mapSvg(editor: Editor): Promise<string | null> {
   const ids = [...editor.getCurrentPageShapeIds()];
@@ -49,10 +49,10 @@ export async function printEcomap(editor: Editor, caseId: CaseId, caseTitle: str
   const title = document.createElement('h1');
   title.textContent = ja.ecomap.exporting.printTitle(caseTitle);
   const meta = document.createElement('p');
-  meta.textContent = `${formatWareki(today()) ?? today()}\u3000事案ID ${caseId}`;
+  meta.textContent = `${formatWareki(today()) ?? today()}\u3000${ja.print.caseId(caseId)}`;
   const mark = document.createElement('p');
   mark.className = 'ecomap-print__confidential';
-  mark.textContent = ja.ecomap.exporting.confidential;
+  mark.textContent = ja.print.confidential;
   header.append(title, meta, mark);
   const figure = document.createElement('div');
   figure.className = 'ecomap-print__map';

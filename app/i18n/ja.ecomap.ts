@@ -67,6 +67,5 @@ export const jaEcomap = {
     empty: '図形がありません。',
     fileName: (caseTitle: string, date: string) => `エコマップ_${caseTitle}_${date}`,
     printTitle: (caseTitle: string) => `エコマップ：${caseTitle}`,
-    confidential: '取扱注意',
   },
 } as const;
