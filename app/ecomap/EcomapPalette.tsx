@@ -38,19 +38,22 @@ export function EcomapPalette({ editor, members, membersHidden, agencies }: Ecom
   const [message, setMessage] = useState<string | null>(null);
   const noteId = useId();
 
-  const placed = useValue(
-    'placed shapes',
-    () => {
-      const shapes = [...editor.getCurrentPageShapeIds()].map((id) => editor.getShape(id)!);
-      return {
-        members: new Set(shapes.filter((shape) => shape.type === HOUSEHOLD_MEMBER_SHAPE).map((shape) => (shape.props as { memberId: string }).memberId)),
-        agencies: new Set(shapes.filter((shape) => shape.type === SOCIAL_RESOURCE_SHAPE).map((shape) => (shape.props as { agencyId: string | null }).agencyId)),
-      };
-    },
+  // Ids of what is on the map, as one string: moving a shape leaves it equal, so a drag does
+  // not re-render the palette on every frame.
+  const placedIds = useValue(
+    'placed ids',
+    () =>
+      [...editor.getCurrentPageShapeIds()]
+        .map((id) => editor.getShape(id)!)
+        .map((shape) => (shape.type === HOUSEHOLD_MEMBER_SHAPE ? `m:${(shape.props as { memberId: string }).memberId}` : shape.type === SOCIAL_RESOURCE_SHAPE ? `a:${(shape.props as { agencyId: string | null }).agencyId}` : ''))
+        .filter(Boolean)
+        .sort()
+        .join('\n'),
     [editor],
   );
-  const unplaced = members.filter((member) => !placed.members.has(member.id));
-  const agenciesToPlace = agencies.filter((agency) => !placed.agencies.has(agency.id));
+  const placed = new Set(placedIds.split('\n'));
+  const unplaced = members.filter((member) => !placed.has(`m:${member.id}`));
+  const agenciesToPlace = agencies.filter((agency) => !placed.has(`a:${agency.id}`));
 
   return (
     <div className="ecomap-palette">

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { TldrawImage, useValue, type Editor, type TLStoreSnapshot } from 'tldraw';
+import { TldrawImage, type Editor, type TLStoreSnapshot } from 'tldraw';
 import type { CaseId } from '../../model/documentNames.ts';
 import type { EcomapSnapshot } from '../../model/ecomap/ecomapApi.ts';
 import { formatWareki, todayInTokyo } from '../fields/wareki.ts';
@@ -13,6 +13,7 @@ import { useEcomapStates } from './useEcomapStates.ts';
 
 const t = ja.ecomap.snapshots;
 const CURRENT = 'current';
+const CURRENT_SETTLE_MS = 500;
 
 interface Moment {
   readonly key: string;
@@ -85,6 +86,29 @@ function MomentImage({ moment, state, licenseKey }: { readonly moment: Moment; r
   );
 }
 
+/**
+ * The live map as it is now, so the comparison can end at 「現在」: taken again a moment after
+ * the map settles, not on every frame of a drag (each new picture is a whole SVG export).
+ */
+function useCurrentMap(editor: Editor): TLStoreSnapshot {
+  const [current, setCurrent] = useState(() => editor.store.getStoreSnapshot('document'));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = editor.store.listen(
+      () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => setCurrent(editor.store.getStoreSnapshot('document')), CURRENT_SETTLE_MS);
+      },
+      { scope: 'document' },
+    );
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [editor]);
+  return current;
+}
+
 interface EcomapSnapshotsProps {
   readonly caseId: CaseId;
   readonly editor: Editor;
@@ -107,8 +131,7 @@ export function EcomapSnapshots({ caseId, editor, canSave, licenseKey }: EcomapS
     return () => controller.abort();
   }, [caseId]);
 
-  // The live map as it is now, so the comparison can end at 「現在」.
-  const current = useValue('current map', () => editor.store.getStoreSnapshot('document'), [editor]);
+  const current = useCurrentMap(editor);
   const moments: Moment[] = [
     ...(snapshots ?? []).map((snapshot) => ({
       key: snapshot.id,
