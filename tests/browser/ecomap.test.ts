@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../collab-server/seed/demoData.ts';
-import { launchBrowser, logIn, newPerson } from '../helpers/browser.ts';
+import { interceptPrintDialog, launchBrowser, logIn, newPerson } from '../helpers/browser.ts';
 import { newKasaneServer } from '../helpers/testServer.ts';
 
 const staticDir = path.resolve('dist');
@@ -39,6 +39,7 @@ describe('エコマップ in the browser', () => {
     const houkatsu = (await newPerson(browser, httpUrl)).page;
     const shougai = (await newPerson(browser, httpUrl)).page;
     const requests = [...[fukushi, houkatsu, shougai].map(recordRequests)];
+    const fukushiPrintDialog = await interceptPrintDialog(fukushi);
 
     await openEcomap(fukushi, 'fukushi1');
     await openEcomap(houkatsu, 'houkatsu1');
@@ -106,11 +107,9 @@ describe('エコマップ in the browser', () => {
     expect(svg).toContain('山田 ハナ');
 
     // A4 (landscape) print: the sheet carries the case, 「取扱注意」 and the map as drawn.
-    await fukushi.evaluate(() => {
-      window.print = () => undefined;
-    });
     await fukushi.getByRole('button', { name: 'A4で印刷' }).click();
     await fukushi.locator('.ecomap-print svg').waitFor({ state: 'attached' });
+    await expect.poll(async () => (await fukushiPrintDialog.requests()).length).toBe(1);
     const pdfFile = path.join(await mkdtemp(path.join(tmpdir(), 'kasane-ecomap-')), 'ecomap.pdf');
     await fukushi.pdf({ path: pdfFile, preferCSSPageSize: true });
     const { stdout: pdfText } = await run('pdftotext', ['-layout', pdfFile, '-']);

@@ -8,25 +8,54 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { auditEntrySchema } from '../../model/audit.ts';
 import { DEMO_PASSWORD, demoCase } from '../../collab-server/seed/demoData.ts';
-import { launchBrowser, logIn, newPerson, openMinutesEditor, placeCaretAtEnd } from '../helpers/browser.ts';
+import { interceptPrintDialog, launchBrowser, logIn, newPerson, openMinutesEditor, placeCaretAtEnd } from '../helpers/browser.ts';
 import { newKasaneServer } from '../helpers/testServer.ts';
 
 const run = promisify(execFile);
 const staticDir = path.resolve('dist');
 const A4_RATIO = 297 / 210;
 
+type PrintDialog = Awaited<ReturnType<typeof interceptPrintDialog>>;
+
+/**
+ * Presses 「印刷する」 and checks the order a person relies on: the browser is not asked to print
+ * while the server has not yet recorded the print (its request is held here), and is asked once
+ * the page says the print is in the audit log.
+ */
+async function pressPrint(page: Page, dialog: PrintDialog): Promise<void> {
+  const button = page.getByRole('button', { name: '印刷する' });
+  // Enabled once the section's stored content has arrived.
+  await expect.poll(() => button.getAttribute('aria-disabled'), { timeout: 15_000 }).toBeNull();
+  const before = (await dialog.requests()).length;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let arrived = false;
+  const recordRoute = '**/api/cases/*/prints';
+  await page.route(recordRoute, async (route) => {
+    arrived = true;
+    await held;
+    await route.continue();
+  });
+  await button.click();
+  await expect.poll(() => arrived, { timeout: 15_000 }).toBe(true);
+  expect(await dialog.requests(), 'no print before the server has recorded it').toHaveLength(before);
+  release();
+  await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toContain('印刷を監査ログに記録しました');
+  await expect.poll(async () => (await dialog.requests()).length, { timeout: 15_000 }).toBe(before + 1);
+  expect((await dialog.requests()).at(-1)).toContain('印刷を監査ログに記録しました');
+  await page.unroute(recordRoute);
+}
+
 /** Opens the tab's print layout from its 「印刷用の表示」 link and prints it through the button. */
-async function printSection(page: Page, tab: string): Promise<void> {
+async function printSection(page: Page, tab: string, dialog: PrintDialog): Promise<void> {
   // The one demo case; a masking agency sees its title masked (○○世帯), so not by the full title.
   await page.getByRole('link', { name: /世帯/ }).first().click();
   await page.getByRole('tablist', { name: '事案の記録' }).getByRole('tab', { name: tab }).click();
   await page.getByRole('link', { name: '印刷用の表示' }).click();
   await page.getByRole('heading', { level: 1, name: tab }).waitFor();
-  const button = page.getByRole('button', { name: '印刷する' });
-  // Enabled once the section's stored content has arrived.
-  await expect.poll(() => button.getAttribute('aria-disabled'), { timeout: 15_000 }).toBeNull();
-  await button.click();
-  await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toContain('印刷を監査ログに記録しました');
+  await pressPrint(page, dialog);
 }
 
 interface PrintedPdf {
@@ -57,6 +86,8 @@ describe('印刷 in the browser', () => {
     const browser = await launchBrowser();
     const coordinator = (await newPerson(browser, server.httpUrl)).page;
     const shougai = (await newPerson(browser, server.httpUrl)).page;
+    const coordinatorDialog = await interceptPrintDialog(coordinator);
+    const shougaiDialog = await interceptPrintDialog(shougai);
     await logIn(coordinator, 'fukushi1', DEMO_PASSWORD);
     await logIn(shougai, 'shougai1', DEMO_PASSWORD);
 
@@ -70,7 +101,7 @@ describe('印刷 in the browser', () => {
     await expect.poll(() => coordinator.getByRole('status').textContent(), { timeout: 15_000 }).toContain('保存済み');
     await coordinator.getByRole('link', { name: '事案一覧へ' }).click();
 
-    await printSection(coordinator, '議事録');
+    await printSection(coordinator, '議事録', coordinatorDialog);
     const minutes = await pdfOf(coordinator, directory, 'minutes');
     expect(minutes.firstPage.height / minutes.firstPage.width).toBeCloseTo(A4_RATIO, 1);
     expect(minutes.text).toContain('議事録');
@@ -88,7 +119,7 @@ describe('印刷 in the browser', () => {
 
     await coordinator.getByRole('link', { name: '「議事録」に戻る' }).click();
     await coordinator.getByRole('link', { name: '事案一覧へ' }).click();
-    await printSection(coordinator, '事案概要');
+    await printSection(coordinator, '事案概要', coordinatorDialog);
     const overview = await pdfOf(coordinator, directory, 'overview');
     expect(overview.text).toContain('事案概要');
     expect(overview.text).toContain('ハナさん');
@@ -96,7 +127,7 @@ describe('印刷 in the browser', () => {
 
     await coordinator.getByRole('link', { name: '「事案概要」に戻る' }).click();
     await coordinator.getByRole('link', { name: '事案一覧へ' }).click();
-    await printSection(coordinator, '支援経過');
+    await printSection(coordinator, '支援経過', coordinatorDialog);
     const progress = await pdfOf(coordinator, directory, 'progress');
     expect(progress.text).toContain('支援経過');
     expect(progress.text).toContain('冷蔵庫の中身が少ない');
@@ -108,17 +139,14 @@ describe('印刷 in the browser', () => {
     await coordinator.getByRole('link', { name: '第1回支援会議を開く' }).click();
     await coordinator.getByRole('link', { name: '議事録の印刷用の表示' }).click();
     await coordinator.getByRole('heading', { level: 1, name: '支援会議の議事録' }).waitFor();
-    const meetingButton = coordinator.getByRole('button', { name: '印刷する' });
-    await expect.poll(() => meetingButton.getAttribute('aria-disabled'), { timeout: 15_000 }).toBeNull();
-    await meetingButton.click();
-    await expect.poll(() => coordinator.getByRole('status').textContent(), { timeout: 15_000 }).toContain('印刷を監査ログに記録しました');
+    await pressPrint(coordinator, coordinatorDialog);
     const meetingMinutes = await pdfOf(coordinator, directory, 'meeting-minutes');
     expect(meetingMinutes.text).toContain('支援会議の議事録');
     expect(meetingMinutes.text).toContain('郵便物がたまり');
     expect(meetingMinutes.text).toContain('取扱注意');
     expect(meetingMinutes.text).not.toContain('最終行');
 
-    await printSection(shougai, '事案概要');
+    await printSection(shougai, '事案概要', shougaiDialog);
     const masked = await pdfOf(shougai, directory, 'overview-masked');
     expect(masked.firstPage.height / masked.firstPage.width).toBeCloseTo(A4_RATIO, 1);
     expect(masked.text).toContain('事案概要');

@@ -75,3 +75,28 @@ export async function placeCaretAtEnd(editor: Locator): Promise<void> {
     )
     .toBe(true);
 }
+
+declare global {
+  interface Window {
+    /** What the page's status line said each time the page asked the browser to print. */
+    kasanePrintRequests?: string[];
+  }
+}
+
+/**
+ * Takes over the browser's print dialog, which is outside the project: how a headless Chromium
+ * treats `window.print()` differs between builds (156.0.8078.114 keeps the job open, and then
+ * refuses the test's own `page.pdf()`). Each request is recorded with what the page's status line
+ * said at that moment, so a test can tell the print was recorded by the server before it began;
+ * the test then makes the PDF itself. Applies to every page load in the page's lifetime.
+ */
+export async function interceptPrintDialog(page: Page): Promise<{ requests(): Promise<string[]> }> {
+  await page.addInitScript(() => {
+    window.kasanePrintRequests = [];
+    window.print = () => {
+      const status = [...document.querySelectorAll('[role="status"]')].map((element) => element.textContent ?? '').join(' ');
+      window.kasanePrintRequests?.push(status);
+    };
+  });
+  return { requests: () => page.evaluate(() => window.kasanePrintRequests ?? []) };
+}
