@@ -91,7 +91,7 @@ function createWebApp(api: Hono, staticDir: string | null): Hono {
 
 export async function createKasaneServer(configuration: KasaneConfiguration): Promise<KasaneServer> {
   const logger = createLogger(configuration.logLevel);
-  const database = await openDatabase(configuration);
+  const database = await openDatabase(configuration, logger);
   if (configuration.seedDemoData && (await isDatabaseEmpty(database))) {
     await seedDemoData(database, { reset: false });
     logger.info('demo data seeded');

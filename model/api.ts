@@ -73,7 +73,7 @@ export const caseIdParamsSchema = z.object({ caseId: caseIdSchema });
 
 export const healthSchema = z.object({
   status: z.literal('ok'),
-  storage: z.enum(['postgresql', 'pglite']),
+  storage: z.enum(['postgresql', 'embedded']),
   version: z.string(),
 });
 export type Health = z.infer<typeof healthSchema>;

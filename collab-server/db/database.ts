@@ -1,6 +1,6 @@
 /**
- * The few operations kasane needs from PostgreSQL, implemented over `pg` for a real
- * server and over PGlite for the embedded one, so that both run the same SQL.
+ * The few operations kasane needs from PostgreSQL, over `pg`: for a PostgreSQL named by
+ * DATABASE_URL and for the embedded one kasane runs itself alike, so both run the same SQL.
  */
 export interface Queryable {
   query<Row extends object = Record<string, unknown>>(
@@ -11,7 +11,8 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
-export type StorageKind = 'postgresql' | 'pglite';
+/** `embedded`: the PostgreSQL server kasane starts in its data folder when no DATABASE_URL is set. */
+export type StorageKind = 'postgresql' | 'embedded';
 
 export interface Database extends Queryable {
   readonly kind: StorageKind;

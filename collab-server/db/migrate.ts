@@ -29,7 +29,7 @@ function storageIn(tx: Queryable): UmzugStorage {
  * an advisory lock, so several instances starting together against one PostgreSQL
  * neither race nor leave a half-migrated schema.
  */
-export async function migrate(database: Database): Promise<string[]> {
+export async function migrate(database: Pick<Database, 'transaction'>): Promise<string[]> {
   const files = (await readdir(migrationsDir)).filter((file) => file.endsWith('.sql')).sort();
   return database.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);

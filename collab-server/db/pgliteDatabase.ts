@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.ts';
 
@@ -16,12 +15,16 @@ function queryableOf(target: PGlite | Transaction): Queryable {
   };
 }
 
-/** An embedded PostgreSQL kept in `dataDir`, so `npm start` needs nothing installed. */
-export async function openPgliteDatabase(dataDir: string): Promise<Database> {
-  await mkdir(dataDir, { recursive: true });
+export type PgliteDatabase = Omit<Database, 'kind'>;
+
+/**
+ * A PGlite folder, the embedded storage of kasane before it ran a real PostgreSQL. Opened only
+ * to move its records into the embedded server (pgliteImport.ts), and only on a copy: PGlite
+ * can leave a folder unopenable after an unclean stop.
+ */
+export async function openPgliteFolder(dataDir: string): Promise<PgliteDatabase> {
   const db = await PGlite.create({ dataDir, parsers });
   return {
-    kind: 'pglite',
     ...queryableOf(db),
     transaction: (work) => db.transaction((tx) => work(queryableOf(tx))),
     close: () => db.close(),

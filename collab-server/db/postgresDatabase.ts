@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Queryable } from './database.ts';
+import type { Database, Queryable, StorageKind } from './database.ts';
 
 // bigint columns (update sequence numbers) stay far below 2^53; numbers are easier to use.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -16,12 +16,12 @@ function queryableOf(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-export function openPostgresDatabase(connectionString: string): Database {
+export function openPostgresDatabase(connectionString: string, kind: StorageKind = 'postgresql'): Database {
   const pool = new pg.Pool({ connectionString, max: 10 });
   // An idle client losing its connection (PostgreSQL restarted) must not crash the process.
   pool.on('error', () => {});
   return {
-    kind: 'postgresql',
+    kind,
     ...queryableOf(pool),
     async transaction(work) {
       const client = await pool.connect();

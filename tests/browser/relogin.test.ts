@@ -6,7 +6,7 @@ import { newKasaneServer } from '../helpers/testServer.ts';
 
 describe('an expired login', () => {
   it('asks to log in again over the open minutes and loses nothing typed', async () => {
-    const { httpUrl } = await newKasaneServer('pglite', { staticDir: path.resolve('dist'), tokenTtlSeconds: 12 });
+    const { httpUrl } = await newKasaneServer('embedded', { staticDir: path.resolve('dist'), tokenTtlSeconds: 12 });
     const browser = await launchBrowser();
     const { page } = await newPerson(browser, httpUrl);
     await logIn(page, 'jiritsu1', DEMO_PASSWORD);

@@ -1,13 +1,16 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { inject } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
+import { embeddedLayout, stopLeftoverServer } from '../../collab-server/db/embedded/embeddedPostgres.ts';
+import { createLogger } from '../../collab-server/logger.ts';
 import { createTestDatabase } from './postgresAdmin.ts';
 
-export type StorageBackend = 'postgresql' | 'pglite';
+/** `embedded`: no DATABASE_URL, so kasane runs its own PostgreSQL in the data folder (npm start's default). */
+export type StorageBackend = 'postgresql' | 'embedded';
 
 /** Storage tests run once against each; both take the same SQL and migrations. */
-export const storageBackends: StorageBackend[] = ['postgresql', 'pglite'];
+export const storageBackends: StorageBackend[] = ['postgresql', 'embedded'];
 
 export interface StorageLocation {
   databaseUrl: string | undefined;
@@ -16,6 +19,13 @@ export interface StorageLocation {
 
 export async function newStorageLocation(backend: StorageBackend): Promise<StorageLocation> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kasane-test-'));
+  // An embedded cluster is some 40 MB, and a server process killed by a test leaves its
+  // PostgreSQL running. Registered before the server's own close, so it runs after it (vitest
+  // runs these hooks in reverse order).
+  onTestFinished(async () => {
+    await stopLeftoverServer(embeddedLayout(dataDir).cluster, createLogger('silent'));
+    await rm(dataDir, { recursive: true, force: true });
+  });
   return {
     databaseUrl: backend === 'postgresql' ? await createTestDatabase(inject('testRunId')) : undefined,
     dataDir,

@@ -146,7 +146,7 @@ describe.each(storageBackends)('what each agency receives, byte by byte, on %s',
 
 describe('the basis of each agency’s access in the seeded case', () => {
   it('rests on the coordinator role, ハナさん’s written consent, or nothing (proposed masking)', async () => {
-    const server = await newKasaneServer('pglite');
+    const server = await newKasaneServer('embedded');
     const coordinator = await server.login('fukushi1');
     const sharing = sharingSchema.parse(await (await server.api(`/cases/${demoCase.id}/sharing`, { token: coordinator.accessToken })).json());
     const byName = Object.fromEntries(sharing.agencies.map((agency) => [agency.name, agency]));

@@ -19,16 +19,16 @@ function openSocket(url: string) {
   return { socket, closed, opened };
 }
 
-// Limits hold the same on both storages; PGlite keeps these quick.
+// Limits hold the same on both storages.
 describe('collaboration connection limits', () => {
   it('closes a socket that never authenticates', async () => {
-    const { websocketUrl } = await newKasaneServer('pglite', { authenticationDeadlineMs: 300 });
+    const { websocketUrl } = await newKasaneServer('embedded', { authenticationDeadlineMs: 300 });
     const { closed } = openSocket(websocketUrl);
     expect(await closed).toEqual(CloseCode.AuthenticationTimeout);
   });
 
   it('closes a socket that sends a message over the size limit', async () => {
-    const { websocketUrl } = await newKasaneServer('pglite', { maxMessageBytes: 64 * 1024 });
+    const { websocketUrl } = await newKasaneServer('embedded', { maxMessageBytes: 64 * 1024 });
     const { socket, opened, closed } = openSocket(websocketUrl);
     await opened;
     socket.send(new Uint8Array(65 * 1024));
@@ -36,7 +36,7 @@ describe('collaboration connection limits', () => {
   });
 
   it('refuses more documents on one connection than allowed', async () => {
-    const { websocketUrl, login, api } = await newKasaneServer('pglite', { maxDocumentsPerConnection: 1 });
+    const { websocketUrl, login, api } = await newKasaneServer('embedded', { maxDocumentsPerConnection: 1 });
     const session = await login('fukushi1');
     const created = await api('/cases', { method: 'POST', token: session.accessToken, body: JSON.stringify({ title: '二つ目' }) });
     const secondCase = ((await created.json()) as { id: string }).id;
@@ -59,7 +59,7 @@ describe('collaboration connection limits', () => {
   });
 
   it('stops accepting edits once the token has expired, and keeps them on the client', async () => {
-    const { websocketUrl, login, server } = await newKasaneServer('pglite', { tokenTtlSeconds: 2 });
+    const { websocketUrl, login, server } = await newKasaneServer('embedded', { tokenTtlSeconds: 2 });
     const session = await login('houkatsu2');
     const client = newProvider({ url: websocketUrl, name: minutes, token: session.collabToken });
     await synced(client);
