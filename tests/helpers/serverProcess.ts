@@ -57,3 +57,19 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/** Starts `node collab-server/main.ts` expecting it to refuse to start: its exit code and what it printed. */
+export async function startServerProcessExpectingRefusal(storage: StorageLocation): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [mainScript], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', KASANE_DATA_DIR: storage.dataDir, DATABASE_URL: storage.databaseUrl ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  return { code, output };
+}
