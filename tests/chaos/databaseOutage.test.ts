@@ -4,16 +4,16 @@ import { caseDocumentName } from '../../model/documentNames.ts';
 import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
 import { demoCase } from '../../collab-server/seed/demoData.ts';
 import { newProvider, synced } from '../helpers/providers.ts';
-import { newStorageLocation } from '../helpers/storageBackends.ts';
+import { newDatabaseUrl, newStorageLocation, storageBackends } from '../helpers/storageBackends.ts';
 import { newTcpProxy } from '../helpers/tcpProxy.ts';
 import { newKasaneServer } from '../helpers/testServer.ts';
 
 const minutes = caseDocumentName(demoCase.id, 'minutes');
 
-describe('PostgreSQL unavailable for a while', () => {
+describe.each(storageBackends)('PostgreSQL unavailable for a while (%s)', (backend) => {
   it('keeps the session, shows edits to the others, acknowledges nothing it could not store, and stores everything once it is back', async () => {
-    const storage = await newStorageLocation('postgresql');
-    const direct = new URL(storage.databaseUrl!);
+    const storage = { dataDir: (await newStorageLocation('embedded')).dataDir, databaseUrl: await newDatabaseUrl(backend) };
+    const direct = new URL(storage.databaseUrl);
     const proxy = await newTcpProxy({ host: direct.hostname, port: Number(direct.port) });
     const viaProxy = new URL(direct);
     viaProxy.port = String(proxy.port);

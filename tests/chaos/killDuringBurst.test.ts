@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, demoAgencies, demoCase } from '../../collab-server/seed/
 import { newProvider, synced, type TestProvider } from '../helpers/providers.ts';
 import { seededRandom } from '../helpers/seededRandom.ts';
 import { freePort, startServerProcess } from '../helpers/serverProcess.ts';
-import { newStorageLocation } from '../helpers/storageBackends.ts';
+import { newStorageLocation, storageBackends } from '../helpers/storageBackends.ts';
 
 const CLIENTS = 20;
 const minutes = caseDocumentName(demoCase.id, 'minutes');
@@ -45,10 +45,10 @@ function trackAcknowledgements(client: TestProvider) {
   };
 }
 
-describe('SIGKILL during a burst from 20 clients', () => {
+describe.each(storageBackends)('SIGKILL during a burst from 20 clients on %s', (backend) => {
   it.each([1, 2])('keeps every acknowledged edit and converges all clients (seed %i)', async (seed) => {
     const random = seededRandom(seed);
-    const storage = await newStorageLocation('postgresql');
+    const storage = await newStorageLocation(backend);
     const port = await freePort();
     const first = await startServerProcess(storage, port);
     const tokens = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => collabToken(port, editors[i % editors.length]!)));

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { inject, onTestFinished } from 'vitest';
-import { embeddedLayout, stopLeftoverServer } from '../../collab-server/db/embedded/embeddedPostgres.ts';
+import { embeddedLayout, startEmbeddedPostgres, stopLeftoverServer } from '../../collab-server/db/embedded/embeddedPostgres.ts';
 import { createLogger } from '../../collab-server/logger.ts';
 import { createTestDatabase } from './postgresAdmin.ts';
 
@@ -30,4 +30,20 @@ export async function newStorageLocation(backend: StorageBackend): Promise<Stora
     databaseUrl: backend === 'postgresql' ? await createTestDatabase(inject('testRunId')) : undefined,
     dataDir,
   };
+}
+
+/**
+ * A connection string to a database of the given kind, for tests that must stand between kasane
+ * and PostgreSQL (a proxy that cuts the connection): a test database on the machine's server, or
+ * an embedded PostgreSQL started by the same code as npm start's, in a folder of its own.
+ */
+export async function newDatabaseUrl(backend: StorageBackend): Promise<string> {
+  if (backend === 'postgresql') return createTestDatabase(inject('testRunId'));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kasane-test-'));
+  const embedded = await startEmbeddedPostgres(dataDir, createLogger('silent'));
+  onTestFinished(async () => {
+    await embedded.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  return embedded.connectionString;
 }
