@@ -31,7 +31,7 @@ async function benchDatabase(): Promise<{ databaseUrl: string | undefined; drop:
     await admin.query(`create database "${name}"`);
     await admin.end();
   } catch {
-    return { databaseUrl: undefined, drop: async () => {}, label: 'PGlite（PostgreSQL に接続できないため）' };
+    return { databaseUrl: undefined, drop: async () => {}, label: '組み込み PostgreSQL（127.0.0.1:5432 に接続できないため）' };
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
