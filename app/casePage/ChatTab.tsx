@@ -4,7 +4,7 @@ import { chatStatelessSchema, type ChatMessage } from '../../model/chat.ts';
 import type { CaseId } from '../../model/documentNames.ts';
 import { useCaseContext } from '../collab/CaseContext.tsx';
 import { useSectionConnection } from '../collab/useSectionConnection.ts';
-import { formatWarekiDateTime } from '../fields/wareki.ts';
+import { formatWarekiDateTime } from '../../model/time/tokyoClock.ts';
 import { isApiRequestError } from '../http/apiClient.ts';
 import { getChat, markChatRead, postChat } from '../http/chatApi.ts';
 import { errorMessage } from '../http/errorMessage.ts';

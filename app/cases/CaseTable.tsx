@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { CaseSummary } from '../../model/api.ts';
-import { formatWarekiDateTime } from '../fields/wareki.ts';
+import { formatWarekiDateTime } from '../../model/time/tokyoClock.ts';
 import { getUnreadCounts } from '../http/chatApi.ts';
 import { ja } from '../i18n/ja.ts';
 import { useSessionState } from '../session/useSessionState.ts';

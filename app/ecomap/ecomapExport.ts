@@ -1,7 +1,8 @@
 import type { Editor } from 'tldraw';
 import type { CaseId } from '../../model/documentNames.ts';
 import { recordEcomapExport } from '../http/ecomapApi.ts';
-import { formatWareki, todayInTokyo } from '../fields/wareki.ts';
+import { formatWareki } from '../../model/time/wareki.ts';
+import { todayInTokyo } from '../../model/time/tokyoClock.ts';
 import { ja } from '../i18n/ja.ts';
 import { download } from '../layout/download.ts';
 

@@ -3,7 +3,7 @@ import { ja } from '../i18n/ja.ts';
 import { describedBy, FieldFrame, useEditingPresence } from './FieldFrame.tsx';
 import { formatYen, parseYen } from './money.ts';
 import { useSection } from './SectionScope.tsx';
-import { ageOn, formatWareki, formatWestern, parseDateInput } from './wareki.ts';
+import { ageOn, formatWareki, formatWestern, parseDateInput } from '../../model/time/wareki.ts';
 import { pathKey, writeAt, type FieldPath } from './yPaths.ts';
 import { useYPrimitive } from './yStore.ts';
 

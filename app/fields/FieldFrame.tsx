@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useSyncExternalStore, type FocusEvent, type ReactNode } from 'react';
 import { ja } from '../i18n/ja.ts';
 import { useSection } from './SectionScope.tsx';
-import { formatWarekiDateTime } from './wareki.ts';
+import { formatWarekiDateTime } from '../../model/time/tokyoClock.ts';
 import { useFieldChange } from './yStore.ts';
 
 /**

@@ -1,28 +1,14 @@
 import { auditActionLabels } from '../../model/audit.ts';
+import { formatWarekiDateTime } from '../../model/time/tokyoClock.ts';
 
 /** Texts of the administrator's screens (composed into `ja` by the lead). */
-
-// Seconds too: an audit trail is read to tell apart events of the same minute.
-const auditDateTime = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  timeZone: 'Asia/Tokyo',
-  era: 'long',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
 
 export const jaAdmin = {
   audit: {
     heading: '監査ログ',
     lead: 'ログイン、記録の閲覧・編集、共有設定の変更などの操作の記録です。記録は変更できません。',
-    formatDateTime: (iso: string): string => {
-      const date = new Date(iso);
-      return Number.isNaN(date.getTime()) ? iso : auditDateTime.format(date);
-    },
+    // Seconds too: an audit trail is read to tell apart events of the same minute.
+    formatDateTime: (iso: string): string => formatWarekiDateTime(iso, { seconds: true }) ?? iso,
     actions: auditActionLabels,
 
     filters: {

@@ -1,21 +1,9 @@
+import { formatWarekiDateTime } from '../../model/time/tokyoClock.ts';
 /** Texts of 履歴 (composed into `ja` by the lead; kept apart so the screen can be reviewed alone). */
 
-// Japan time for every reader; 和暦 because the offices date their records that way.
-const warekiDateTime = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  timeZone: 'Asia/Tokyo',
-  era: 'long',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** 「令和8年11月22日 14:05」 */
+/** 「令和8年11月22日 14:05」, Japan time for every reader: the offices date their records in 和暦. */
 function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : warekiDateTime.format(date);
+  return formatWarekiDateTime(iso) ?? iso;
 }
 
 /** 「佐藤 美咲（架空市 福祉総合相談課）」, as people are named everywhere in the app. */

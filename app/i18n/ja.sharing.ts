@@ -1,19 +1,8 @@
 import { accessLevelLabels } from '../../model/access/accessLevels.ts';
 import type { AccessBasis } from '../../model/access/sharingApi.ts';
+import { formatWarekiDateTime } from '../../model/time/tokyoClock.ts';
 
 /** Texts of 共有設定 (composed into `ja` by the lead; kept apart so the screen can be reviewed alone). */
-
-// Japan time for everyone, as in the rest of the app; 和暦 because that is how the offices date records.
-const changedAtFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  timeZone: 'Asia/Tokyo',
-  era: 'long',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
 
 const basis = {
   coordinator: '主担当機関',
@@ -29,10 +18,7 @@ export const jaSharing = {
   forbidden: 'この事案の共有設定を変更する権限がありません。主担当機関または多機関協働事業者の職員が変更できます。',
   notFound: 'この事案は見つかりませんでした。',
   saved: '共有設定を変更しました。',
-  formatDateTime: (iso: string): string => {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : changedAtFormat.format(date);
-  },
+  formatDateTime: (iso: string): string => formatWarekiDateTime(iso) ?? iso,
   listSeparator: '、',
 
   levels: accessLevelLabels,

@@ -1,7 +1,8 @@
 import type { CaseSection } from '../../model/documentNames.ts';
 import type { ApiFailureCode } from '../http/apiClient.ts';
 import type { SaveStatus } from '../collab/types.ts';
-import type { DateParseError } from '../fields/wareki.ts';
+import type { DateParseError } from '../../model/time/wareki.ts';
+import { formatWarekiDateTime } from '../../model/time/tokyoClock.ts';
 import type { ReloginReason } from '../session/sessionStore.ts';
 import { jaAdmin } from './ja.admin.ts';
 import { jaChat } from './ja.chat.ts';
@@ -15,17 +16,6 @@ import { jaSharing } from './ja.sharing.ts';
  * Every text the app shows, in one place, so that wording can be reviewed with the
  * municipalities as a whole and kept consistent (e.g. 「氏名（機関名）」 everywhere).
  */
-
-// Fixed to Japan time: records are read by several agencies and must show the same time to all.
-const dateTimeFormat = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
 
 function personLabel(name: string, agencyName: string): string {
   return `${name}（${agencyName}）`;
@@ -83,10 +73,8 @@ export const ja = {
   skipToMain: '本文へ移動',
   loading: '読み込み中…',
   personLabel,
-  formatDateTime: (iso: string): string => {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
-  },
+  // Japan time for every reader: several agencies must see the same time.
+  formatDateTime: (iso: string): string => formatWarekiDateTime(iso) ?? iso,
   listSeparator: '、',
   apiErrors,
 

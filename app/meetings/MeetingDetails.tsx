@@ -1,5 +1,6 @@
 import type { Meeting } from '../../model/meetings.ts';
-import { formatWareki, formatWarekiDateTime } from '../fields/wareki.ts';
+import { formatWareki } from '../../model/time/wareki.ts';
+import { formatWarekiDateTime } from '../../model/time/tokyoClock.ts';
 import { ja } from '../i18n/ja.ts';
 
 const t = ja.meetings;

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { MeetingList } from '../../model/meetings.ts';
 import { meetingUrl } from '../casePage/caseRoutes.ts';
 import { useCaseContext } from '../collab/CaseContext.tsx';
-import { formatWareki } from '../fields/wareki.ts';
+import { formatWareki } from '../../model/time/wareki.ts';
 import { errorMessage } from '../http/errorMessage.ts';
 import { getMeetings } from '../http/meetingsApi.ts';
 import { ja } from '../i18n/ja.ts';

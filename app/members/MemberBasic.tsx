@@ -5,7 +5,7 @@ import { CheckboxField, optionsOf, RadioGroupField, SelectField } from '../field
 import { DateField } from '../fields/DraftFields.tsx';
 import { useSection } from '../fields/SectionScope.tsx';
 import { TextField } from '../fields/TextField.tsx';
-import { todayInTokyo } from '../fields/wareki.ts';
+import { todayInTokyo } from '../../model/time/tokyoClock.ts';
 import { deleteAt, writeAt, type FieldPath } from '../fields/yPaths.ts';
 import { useYPrimitive } from '../fields/yStore.ts';
 import { ja } from '../i18n/ja.ts';

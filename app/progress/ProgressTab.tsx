@@ -8,14 +8,8 @@ import { EmptyCollection } from '../fields/ItemFieldset.tsx';
 import { describedBy } from '../fields/FieldFrame.tsx';
 import { SectionScope, useSection } from '../fields/SectionScope.tsx';
 import { TextField } from '../fields/TextField.tsx';
-import {
-  dateTimeLocalToIso,
-  formatWareki,
-  formatWarekiDateTime,
-  formatWarekiMonth,
-  parseDateInput,
-  tokyoDateTimeLocal,
-} from '../fields/wareki.ts';
+import { formatWareki, formatWarekiMonth, parseDateInput } from '../../model/time/wareki.ts';
+import { dateTimeLocalToIso, formatWarekiDateTime, tokyoDateTimeLocal } from '../../model/time/tokyoClock.ts';
 import { childPath, writeAt, type FieldPath } from '../fields/yPaths.ts';
 import { useYJson } from '../fields/yStore.ts';
 import { ja } from '../i18n/ja.ts';

@@ -1,6 +1,6 @@
 import { taskStatuses, type TaskStatus } from '../../model/sections/common.ts';
 import { contactMethods, progressKinds } from '../../model/sections/progressLog.ts';
-import { tokyoDateTime } from '../fields/wareki.ts';
+import { tokyoDateTime } from '../../model/time/tokyoClock.ts';
 
 type ProgressKind = (typeof progressKinds)[number];
 type ContactMethod = (typeof contactMethods)[number];

@@ -4,6 +4,8 @@
  * never leave the server for such an agency.
  */
 
+import { ageInTokyo } from '../time/tokyoClock.ts';
+
 type Json = Record<string, unknown>;
 
 export interface MemberIdentity {
@@ -63,11 +65,8 @@ export function municipalityOf(address: string): string {
 /** 生年月日 → 年代 (「50代」), as of `today`. */
 export function ageBand(birthDate: string | null | undefined, today: Date): string | null {
   if (!birthDate) return null;
-  const [year, month, day] = birthDate.split('-').map(Number);
-  if (!year || !month || !day) return null;
-  let age = today.getFullYear() - year;
-  if (today.getMonth() + 1 < month || (today.getMonth() + 1 === month && today.getDate() < day)) age -= 1;
-  if (age < 0) return null;
+  const age = ageInTokyo(birthDate, today);
+  if (age === null || age < 0) return null;
   return age < 10 ? '10歳未満' : `${Math.floor(age / 10) * 10}代`;
 }
 

@@ -1,4 +1,5 @@
 import { MEMBERS_ROOT, PRINCIPAL_ROOT } from '../sections/members.ts';
+import { ageInTokyo } from '../time/tokyoClock.ts';
 
 export type GenogramSymbol = 'male' | 'female' | 'other';
 
@@ -19,14 +20,6 @@ export interface HouseholdMemberView {
 
 type Json = Record<string, unknown>;
 
-function ageOn(birthDate: string, today: Date): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const beforeBirthday = today.getMonth() + 1 < month || (today.getMonth() + 1 === month && today.getDate() < day);
-  return today.getFullYear() - year - (beforeBirthday ? 1 : 0);
-}
-
 const unknownMember = (label: string, missing: boolean): HouseholdMemberView => ({ label, symbol: 'other', principal: false, deceased: false, age: '', missing });
 
 /**
@@ -38,7 +31,7 @@ export function householdMemberView(membersJson: Json | null, memberId: string, 
   const member = ((membersJson[MEMBERS_ROOT] ?? {}) as Record<string, Json>)[memberId];
   if (!member) return unknownMember('（削除された世帯員）', true);
   const principals = (membersJson[PRINCIPAL_ROOT] ?? {}) as Record<string, string>;
-  const age = typeof member.birthDate === 'string' ? ageOn(member.birthDate, today) : null;
+  const age = typeof member.birthDate === 'string' ? ageInTokyo(member.birthDate, today) : null;
   return {
     label: typeof member.name === 'string' && member.name.trim() ? member.name.trim() : '（氏名未入力）',
     symbol: member.sex === '男性' ? 'male' : member.sex === '女性' ? 'female' : 'other',

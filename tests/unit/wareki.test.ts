@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatYen, parseYen } from '../../app/fields/money.ts';
-import { ageOn, dateTimeLocalToIso, formatWareki, parseDateInput } from '../../app/fields/wareki.ts';
+import { ageOn, formatWareki, parseDateInput } from '../../model/time/wareki.ts';
+import { dateTimeLocalToIso } from '../../model/time/tokyoClock.ts';
 
 describe('和暦 dates', () => {
   it.each([

@@ -46,7 +46,7 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function isRealDate(year: number, month: number, day: number): boolean {
+export function isRealDate(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
@@ -167,60 +167,4 @@ export function ageOn(birthIso: string, onIso: string): number | null {
   let age = on.year - birth.year;
   if (on.month < birth.month || (on.month === birth.month && on.day < birth.day)) age -= 1;
   return age;
-}
-
-export interface TokyoDateTime {
-  readonly date: string;
-  readonly hour: number;
-  readonly minute: number;
-}
-
-const tokyoFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The wall-clock date and time in Japan of an instant, whatever the browser's own zone. */
-export function tokyoDateTime(instant: Date): TokyoDateTime | null {
-  if (Number.isNaN(instant.getTime())) return null;
-  const parts: Record<string, number> = {};
-  for (const part of tokyoFormat.formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const { year = 0, month = 0, day = 0, hour = 0, minute = 0 } = parts;
-  return { date: isoDate(year, month, day), hour, minute };
-}
-
-/** 「令和8年11月22日 14:05」 (Japan time) for an ISO date-time with offset. */
-export function formatWarekiDateTime(isoDateTime: string): string | null {
-  const local = tokyoDateTime(new Date(isoDateTime));
-  if (!local) return null;
-  const date = formatWareki(local.date);
-  return date ? `${date} ${pad(local.hour)}:${pad(local.minute)}` : null;
-}
-
-/** Today's date in Japan (ISO), for ages and 状況 dates. */
-export function todayInTokyo(now: Date): string {
-  return tokyoDateTime(now)?.date ?? now.toISOString().slice(0, 10);
-}
-
-/** `YYYY-MM-DDTHH:mm` in Japan time, the value a datetime-local input expects. */
-export function tokyoDateTimeLocal(now: Date): string {
-  const local = tokyoDateTime(now);
-  if (!local) return '';
-  return `${local.date}T${pad(local.hour)}:${pad(local.minute)}`;
-}
-
-/** A datetime-local value read as Japan time, stored with its offset: `2026-11-22T14:05:00+09:00`. */
-export function dateTimeLocalToIso(value: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
-  if (!match) return null;
-  const [, year = '', month = '', day = '', hour = '', minute = '', second = '00'] = match;
-  if (!isRealDate(Number(year), Number(month), Number(day)) || Number(hour) > 23 || Number(minute) > 59) return null;
-  return `${year}-${month}-${day}T${hour}:${minute}:${second}+09:00`;
 }
