@@ -26,6 +26,7 @@ import { DurableUpdateLogExtension } from './collaboration/DurableUpdateLogExten
 import { CaseProjectionExtension } from './collaboration/CaseProjectionExtension.ts';
 import { FieldAttributionExtension } from './collaboration/FieldAttributionExtension.ts';
 import { MaskedViewExtension } from './collaboration/MaskedViewExtension.ts';
+import { logRefusalsQuietly } from './collaboration/quietRefusals.ts';
 import { SectionInitializationExtension } from './collaboration/SectionInitializationExtension.ts';
 import { ServerWriter } from './collaboration/serverOrigin.ts';
 import { TokenExpiryExtension } from './collaboration/TokenExpiryExtension.ts';
@@ -91,6 +92,7 @@ function createWebApp(api: Hono, staticDir: string | null): Hono {
 
 export async function createKasaneServer(configuration: KasaneConfiguration): Promise<KasaneServer> {
   const logger = createLogger(configuration.logLevel);
+  logRefusalsQuietly(logger);
   const database = await openDatabase(configuration, logger);
   if (configuration.seedDemoData && (await isDatabaseEmpty(database))) {
     await seedDemoData(database, { reset: false });
