@@ -24,6 +24,14 @@ export async function openPgliteDatabase(dataDir: string): Promise<Database> {
     kind: 'pglite',
     ...queryableOf(db),
     transaction: (work) => db.transaction((tx) => work(queryableOf(tx))),
+    // One process owns an embedded database, so its own LISTEN is every instance's; it is never lost.
+    async notify(channel, payload) {
+      await db.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    async listen(channel, listener) {
+      const unlisten = await db.listen(channel, (payload) => listener.onNotification(payload));
+      return () => unlisten();
+    },
     close: () => db.close(),
   };
 }
