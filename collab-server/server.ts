@@ -143,7 +143,12 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
   });
 
   const eventDependencies = { hocuspocus, database, bus: events, presence, logger };
-  await events.start(caseEventHandler(eventDependencies), () => reconcileConnections(eventDependencies));
+  try {
+    await events.start(caseEventHandler(eventDependencies), () => reconcileConnections(eventDependencies));
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   void events.publish({ type: 'presence-requested' });
   const presenceRefresh = setInterval(() => {
     for (const meeting of localMeetings(hocuspocus)) announce(meeting.caseId, meeting.meetingId);
