@@ -7,6 +7,9 @@ import { caseIdSchema, meetingIdSchema } from './documentNames.ts';
  * not. Events carry ids only; each instance reads the details it needs from PostgreSQL, so that a
  * notification stays far below PostgreSQL's 8000-byte NOTIFY limit and never carries record text.
  */
+/** More than any meeting has; keeps a presence event well under the NOTIFY limit. */
+export const MAX_ANNOUNCED_ATTENDEES = 150;
+
 export const caseEventSchema = z.discriminatedUnion('type', [
   /** The agency's sharing levels for the case changed (or it left the case). */
   z.object({ type: z.literal('access-changed'), caseId: caseIdSchema, agencyId: z.uuid() }),
@@ -15,7 +18,7 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   /** A chat message was posted; who may read it is decided from the stored message. */
   z.object({ type: z.literal('chat-posted'), caseId: caseIdSchema, messageId: z.uuid() }),
   /** Who has a meeting's minutes open on the announcing instance (its whole local list). */
-  z.object({ type: z.literal('presence-changed'), caseId: caseIdSchema, meetingId: meetingIdSchema, userIds: z.array(z.uuid()).max(150) }),
+  z.object({ type: z.literal('presence-changed'), caseId: caseIdSchema, meetingId: meetingIdSchema, userIds: z.array(z.uuid()).max(MAX_ANNOUNCED_ATTENDEES) }),
   /** An instance that has just started (or missed events) asks the others to announce their presence. */
   z.object({ type: z.literal('presence-requested') }),
 ]);

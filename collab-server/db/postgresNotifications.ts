@@ -17,21 +17,23 @@ export async function listenOnPostgres(connectionString: string, channel: string
   const quoted = `"${channel.replaceAll('"', '""')}"`;
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString });
+    // Keep-alive probes notice a connection that died silently (no FIN), which LISTEN alone never would.
+    const next = new pg.Client({ connectionString, keepAlive: true });
     // Errors arrive as events on an idle client; unheard, they would crash the process.
     next.on('error', () => {});
     next.on('notification', (message) => {
       if (message.channel === channel && message.payload !== undefined) listener.onNotification(message.payload);
     });
+    // Only an established subscription is retried here; a failed attempt is retried by its caller.
     next.on('end', () => {
-      if (client === next) client = undefined;
+      if (client !== next) return;
+      client = undefined;
       if (!stopped) scheduleRetry();
     });
     try {
       await next.connect();
       await next.query(`listen ${quoted}`);
     } catch (error) {
-      next.removeAllListeners('end');
       await next.end().catch(() => {});
       throw error;
     }

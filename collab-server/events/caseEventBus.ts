@@ -62,7 +62,9 @@ export class CaseEventBus {
     const envelope: CaseEventEnvelope = { id: randomUUID(), origin: this.origin, event };
     const payload = JSON.stringify(envelope);
     if (Buffer.byteLength(payload) > CASE_EVENT_MAX_BYTES) {
-      return Promise.reject(new Error(`case event ${event.type} too large for NOTIFY (${Buffer.byteLength(payload)} bytes)`));
+      // Events carry ids only, so this is a programming error; said loudly, never thrown at a caller.
+      this.logger.error({ type: event.type, bytes: Buffer.byteLength(payload) }, 'case event too large for NOTIFY; not sent');
+      return Promise.resolve();
     }
     const done = new Promise<void>((resolve) => {
       const applyHere = (reason: string, error?: unknown) => {

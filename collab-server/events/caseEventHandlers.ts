@@ -1,5 +1,5 @@
 import type { Hocuspocus } from '@hocuspocus/server';
-import type { CaseEventOf, CaseEventType } from '../../model/caseEvents.ts';
+import { MAX_ANNOUNCED_ATTENDEES, type CaseEventOf, type CaseEventType } from '../../model/caseEvents.ts';
 import type { MeetingAttendee } from '../../model/meetings.ts';
 import { agenciesConnected, applyAccessChange } from '../collaboration/accessChanges.ts';
 import { deliverChat } from '../collaboration/chatDelivery.ts';
@@ -24,7 +24,8 @@ type Handlers = { [T in CaseEventType]: (event: CaseEventOf<T>, origin: string) 
 
 /** Announces on the bus who has the meeting's minutes open here (the whole local list). */
 export function announcePresence(deps: Pick<CaseEventDependencies, 'hocuspocus' | 'bus'>, caseId: string, meetingId: string): Promise<void> {
-  const userIds = localMeetingPresence(deps.hocuspocus, caseId, meetingId).map((attendee) => attendee.userId);
+  // The event's limit (far above any meeting) keeps the notification under PostgreSQL's.
+  const userIds = localMeetingPresence(deps.hocuspocus, caseId, meetingId).map((attendee) => attendee.userId).slice(0, MAX_ANNOUNCED_ATTENDEES);
   return deps.bus.publish({ type: 'presence-changed', caseId, meetingId, userIds });
 }
 
