@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { MessageType } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { AgencyAccess } from '../../model/access/accessLevels.ts';
+import { CASE_EVENT_CHANNEL } from '../../model/caseEvents.ts';
 import { chatMessageSchema } from '../../model/chat.ts';
 import { CloseCode } from '../../model/closeCodes.ts';
 import { caseDocumentName, meetingMinutesDocumentName } from '../../model/documentNames.ts';
@@ -191,6 +192,10 @@ describe('case events reach the connections of every instance', () => {
     };
     const allowed = await open('houkatsu1', 'source');
     const excluded = await open('shougai1', 'masked');
+
+    // Whatever else is said on the channel (not an event, or an event of no known shape) is ignored, not applied.
+    await a.server.database.notify(CASE_EVENT_CHANNEL, 'not json');
+    await a.server.database.notify(CASE_EVENT_CHANNEL, JSON.stringify({ id: randomUUID(), origin: randomUUID(), event: { type: 'chat-posted', caseId: demoCase.id } }));
 
     const sato = await a.login('fukushi1');
     const secret = '包括と自立相談だけに：太郎さんの借入先は3社';
