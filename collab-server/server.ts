@@ -146,6 +146,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
   try {
     await events.start(caseEventHandler(eventDependencies), () => reconcileConnections(eventDependencies));
   } catch (error) {
+    await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
     await database.close();
     throw error;
   }

@@ -20,7 +20,8 @@ import { MeetingRepository } from '../store/meetingRepository.ts';
  * committed. Closing rather than flipping `readOnly` keeps the live document and the update log
  * equal: an update already being persisted is then applied as well, not persisted and dropped.
  * Writers on other instances are closed out by the 'meeting-closed' case event, published once
- * the close is committed (so that they reopen read-only).
+ * the close is committed (so that they reopen read-only). Until it arrives there (milliseconds),
+ * what they type is still stored, after the named version; the version itself is unaffected.
  */
 export async function closeMeeting(
   deps: { hocuspocus: Hocuspocus; database: Database; publish: (event: CaseEvent) => Promise<void> },
