@@ -9,8 +9,6 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { resolveTokenSecret } from './auth/tokenSecret.ts';
 import { TokenService } from './auth/tokens.ts';
-import { applyAccessChange } from './collaboration/accessChanges.ts';
-import { deliverChat } from './collaboration/chatDelivery.ts';
 import { AuthenticationExtension } from './collaboration/AuthenticationExtension.ts';
 import { AwarenessFilterExtension } from './collaboration/AwarenessFilterExtension.ts';
 import { AuthenticationDeadline, ConnectionAddresses, attachCollaborationSocket } from './collaboration/collaborationSocket.ts';
@@ -19,7 +17,9 @@ import { AuditTrail } from './audit/auditTrail.ts';
 import { restoreSection } from './history/restoreSection.ts';
 import { closeMeeting } from './meetings/closeMeeting.ts';
 import { writeDecision } from './meetings/decisionToTask.ts';
-import { MeetingPresenceExtension, meetingPresence } from './meetings/meetingPresence.ts';
+import { MeetingPresenceBoard, MeetingPresenceExtension, PRESENCE_REFRESH_MS, localMeetings } from './meetings/meetingPresence.ts';
+import { CaseEventBus } from './events/caseEventBus.ts';
+import { announcePresence, caseEventHandler, reconcileConnections } from './events/caseEventHandlers.ts';
 import { redisScaleOut } from './collaboration/redisScaleOut.ts';
 import { ConnectionLimitsExtension } from './collaboration/ConnectionLimitsExtension.ts';
 import { DurableUpdateLogExtension } from './collaboration/DurableUpdateLogExtension.ts';
@@ -109,6 +109,11 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
   const audit = new AuditTrail(database);
   const updateLog = new UpdateLog(database);
   const serverWriter = new ServerWriter(updateLog);
+  // Control events (sharing changes, closed meetings, chat, presence) reach every instance's
+  // connections through this bus; the Redis extension relays only documents and awareness.
+  const events = new CaseEventBus(database, logger);
+  const presence = new MeetingPresenceBoard(() => hocuspocus);
+  const announce = (caseId: string, meetingId: string) => void announcePresence({ hocuspocus, bus: events }, caseId, meetingId);
 
   // Every collaboration concern is one extension, wired here and only here.
   const hocuspocus = new Hocuspocus({
@@ -134,23 +139,37 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
       new FieldAttributionExtension(serverWriter),
       new CaseProjectionExtension(database, logger),
       new AuditExtension(audit, logger, addresses.addressOf),
-      new MeetingPresenceExtension(),
+      new MeetingPresenceExtension(announce),
       ...(configuration.redisUrl ? [redisScaleOut(configuration.redisUrl, configuration.redisPrefix)] : []),
     ],
   });
+
+  const eventDependencies = { hocuspocus, database, bus: events, presence, logger };
+  try {
+    await events.start(caseEventHandler(eventDependencies), () => reconcileConnections(eventDependencies));
+  } catch (error) {
+    await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+    await database.close();
+    throw error;
+  }
+  void events.publish({ type: 'presence-requested' });
+  const presenceRefresh = setInterval(() => {
+    for (const meeting of localMeetings(hocuspocus)) announce(meeting.caseId, meeting.meetingId);
+  }, PRESENCE_REFRESH_MS);
+  presenceRefresh.unref();
 
   const api = createApi({
     database,
     tokens,
     logger,
     version: packageJson.version,
-    onAccessChanged: (caseId, agencyId, access) => applyAccessChange(hocuspocus, caseId, agencyId, access),
+    onAccessChanged: (caseId, agencyId) => events.publish({ type: 'access-changed', caseId, agencyId }),
     audit,
-    deliverChat: (message) => deliverChat(hocuspocus, message),
+    deliverChat: (message) => events.publish({ type: 'chat-posted', caseId: message.caseId, messageId: message.id }),
     meetings: {
-      presence: (caseId, meetingId) => meetingPresence(hocuspocus, caseId, meetingId),
+      presence: (caseId, meetingId) => presence.present(caseId, meetingId),
       writeDecision: (decision) => writeDecision({ hocuspocus, writer: serverWriter, database }, decision),
-      close: (meeting, closedBy) => closeMeeting({ hocuspocus, database }, meeting, closedBy),
+      close: (meeting, closedBy) => closeMeeting({ hocuspocus, database, publish: (event) => events.publish(event) }, meeting, closedBy),
     },
     restore: (caseId, section, seq, author) => restoreSection({ hocuspocus, database, writer: serverWriter }, caseId, section, seq, author),
     trustProxy: configuration.trustProxy,
@@ -178,11 +197,13 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
       }),
     close() {
       closing ??= (async () => {
+        clearInterval(presenceRefresh);
         hocuspocus.closeConnections();
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         // Extensions release what they hold (Redis connections, timers).
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+        await events.close();
         await database.close();
       })();
       return closing;

@@ -24,3 +24,17 @@ export function applyAccessChange(hocuspocus: Hocuspocus, caseId: string, agency
   }
   return closed;
 }
+
+/** The agencies that have some document of the case open on this instance (all cases when none is given). */
+export function agenciesConnected(hocuspocus: Hocuspocus, caseId?: string): { caseId: string; agencyId: string }[] {
+  const pairs = new Map<string, { caseId: string; agencyId: string }>();
+  for (const document of hocuspocus.documents.values()) {
+    const parsed = parseCaseDocumentName(document.name);
+    if (!parsed || (caseId !== undefined && parsed.caseId !== caseId)) continue;
+    for (const connection of document.getConnections()) {
+      const context = connection.context as KasaneContext | undefined;
+      if (context) pairs.set(`${parsed.caseId}/${context.user.agencyId}`, { caseId: parsed.caseId, agencyId: context.user.agencyId });
+    }
+  }
+  return [...pairs.values()];
+}

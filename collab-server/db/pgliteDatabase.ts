@@ -15,7 +15,7 @@ function queryableOf(target: PGlite | Transaction): Queryable {
   };
 }
 
-export type PgliteDatabase = Omit<Database, 'kind'>;
+export type PgliteDatabase = Pick<Database, 'query' | 'exec' | 'transaction' | 'close'>;
 
 /**
  * A PGlite folder, the embedded storage of kasane before it ran a real PostgreSQL. Opened only

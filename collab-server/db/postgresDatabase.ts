@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, Queryable, StorageKind } from './database.ts';
+import { listenOnPostgres } from './postgresNotifications.ts';
 
 // bigint columns (update sequence numbers) stay far below 2^53; numbers are easier to use.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -47,6 +48,10 @@ export function openPostgresDatabase(connectionString: string, kind: StorageKind
         client.release(lost);
       }
     },
+    async notify(channel, payload) {
+      await pool.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    listen: (channel, listener) => listenOnPostgres(connectionString, channel, listener),
     close: () => pool.end(),
   };
 }

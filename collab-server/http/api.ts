@@ -45,7 +45,7 @@ export interface ApiDependencies {
   onAccessChanged: SharingApiDependencies['onAccessChanged'];
   audit: AuditTrail;
   restore: HistoryApiDependencies['restore'];
-  deliverChat: (message: ChatMessage) => void;
+  deliverChat: (message: ChatMessage) => Promise<void>;
   meetings: Pick<MeetingsApiDependencies, 'presence' | 'writeDecision' | 'close'>;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;

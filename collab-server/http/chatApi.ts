@@ -11,7 +11,7 @@ import { validate } from './validate.ts';
 const caseParams = z.object({ caseId: caseIdSchema });
 
 /** チャット: history filtered by the reader's agency, posting, and unread counts. */
-export function createChatApi(database: Database, deliver: (message: ChatMessage) => void): Hono<AuthenticatedEnv> {
+export function createChatApi(database: Database, deliver: (message: ChatMessage) => Promise<void>): Hono<AuthenticatedEnv> {
   const chat = new ChatRepository(database);
   const api = new Hono<AuthenticatedEnv>();
 
@@ -38,7 +38,7 @@ export function createChatApi(database: Database, deliver: (message: ChatMessage
     }
     const message = await chat.post({ caseId, userId: user.sub, agencyId: user.agencyId, body, ...(agencyIds ? { agencyIds } : {}) });
     await chat.markRead(caseId, user.sub);
-    deliver(message);
+    await deliver(message);
     return c.json(message, 201);
   });
 

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { accessBasis, proposedMasking } from '../../model/access/accessBasis.ts';
-import { defaultAccess, type AgencyAccess } from '../../model/access/accessLevels.ts';
+import { defaultAccess } from '../../model/access/accessLevels.ts';
 import {
   addAgencyRequestSchema,
   consentRequestSchema,
@@ -26,7 +26,8 @@ export interface SharingApiDependencies {
   database: Database;
   logger: Logger;
   /** Tells open connections of the agency about its new access (closes what changed). */
-  onAccessChanged: (caseId: string, agencyId: string, access: AgencyAccess) => void;
+  /** Resolves once this instance's connections were dealt with (other instances follow through the case-event bus). */
+  onAccessChanged: (caseId: string, agencyId: string) => Promise<void>;
   audit: AuditTrail;
   trustProxy: boolean;
 }
@@ -115,10 +116,10 @@ export function createSharingApi({ database, logger, onAccessChanged, audit, tru
     if (role instanceof Response) return role;
     const takesPart = await database.query('select 1 from case_agencies where case_id = $1 and agency_id = $2', [caseId, agencyId]);
     if (takesPart.rows.length === 0) return respondWithError(c, 404, 'not_found');
-    const levels = await database.transaction((tx) => new AccessRepository(tx).setLevels(caseId, agencyId, c.req.valid('json').levels, user.sub));
+    await database.transaction((tx) => new AccessRepository(tx).setLevels(caseId, agencyId, c.req.valid('json').levels, user.sub));
     logger.info({ caseId, agencyId, by: user.sub }, 'sharing changed');
     await audit.record({ action: 'sharing.change', user: { id: user.sub, agencyId: user.agencyId }, caseId, detail: { agencyId, levels: c.req.valid('json').levels }, address: clientAddress(c, trustProxy) });
-    onAccessChanged(caseId, agencyId, levels);
+    await onAccessChanged(caseId, agencyId);
     return c.json(await sharingOf(caseId, role.leadAgencyId));
   });
 
@@ -153,7 +154,7 @@ export function createSharingApi({ database, logger, onAccessChanged, audit, tru
       const removed = await tx.query('delete from case_agencies where case_id = $1 and agency_id = $2 returning agency_id', [caseId, agencyId]);
       if (removed.rows.length > 0) await new SharingRepository(tx).recordMembership(caseId, agencyId, false, user.sub);
     });
-    onAccessChanged(caseId, agencyId, {});
+    await onAccessChanged(caseId, agencyId);
     await audit.record({ action: 'sharing.agency', user: { id: user.sub, agencyId: user.agencyId }, caseId, detail: { removed: agencyId }, address: clientAddress(c, trustProxy) });
     return c.json(await sharingOf(caseId, role.leadAgencyId));
   });

@@ -54,6 +54,11 @@ export class ChatRepository {
     return toMessage(rows[0]!);
   }
 
+  async find(id: string): Promise<ChatMessage | null> {
+    const { rows } = await this.db.query<ChatRow>(`${select} where m.id = $1`, [id]);
+    return rows[0] ? toMessage(rows[0]) : null;
+  }
+
   /** The messages the agency may read, oldest first, filtered in SQL. */
   async visibleTo(caseId: string, agencyId: string): Promise<ChatMessage[]> {
     const { rows } = await this.db.query<ChatRow>(

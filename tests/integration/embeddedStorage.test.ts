@@ -117,7 +117,8 @@ describe('the embedded PostgreSQL (npm start without DATABASE_URL)', () => {
     const layout = pgliteLayout(storage.dataDir);
     const old = await openPgliteFolder(layout.folder);
     await migrate(old);
-    const asDatabase = { ...old, kind: 'embedded' as const };
+    // The old store as the seed and audit trail take it (they neither notify nor listen).
+    const asDatabase = { ...old, kind: 'embedded' as const, notify: async () => undefined, listen: async () => async () => undefined };
     await seedDemoData(asDatabase, { reset: false });
     const trail = new AuditTrail(asDatabase);
     for (const loginId of ['fukushi1', 'houkatsu1', 'kanri1']) await trail.record({ action: 'login.failed', user: { id: null, loginId }, address: '127.0.0.1' });
