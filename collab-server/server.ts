@@ -26,6 +26,7 @@ import { DurableUpdateLogExtension } from './collaboration/DurableUpdateLogExten
 import { CaseProjectionExtension } from './collaboration/CaseProjectionExtension.ts';
 import { FieldAttributionExtension } from './collaboration/FieldAttributionExtension.ts';
 import { MaskedViewExtension } from './collaboration/MaskedViewExtension.ts';
+import { CaseHistory } from './history/caseHistory.ts';
 import { SectionInitializationExtension } from './collaboration/SectionInitializationExtension.ts';
 import { ServerWriter } from './collaboration/serverOrigin.ts';
 import { TokenExpiryExtension } from './collaboration/TokenExpiryExtension.ts';
@@ -121,7 +122,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
       new AwarenessFilterExtension(),
       deadline,
       new UpdateValidationExtension(logger),
-      new MaskedViewExtension(logger),
+      new MaskedViewExtension(logger, async (caseId) => (await new CaseHistory(database).identitiesOverTime(caseId)).earlier),
       new DurableUpdateLogExtension({
         updateLog,
         logger,
@@ -144,7 +145,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
     version: packageJson.version,
     onAccessChanged: (caseId, agencyId, access) => applyAccessChange(hocuspocus, caseId, agencyId, access),
     audit,
-    deliverChat: (message) => deliverChat(hocuspocus, message),
+    deliverChat: (message, forAgency) => deliverChat(hocuspocus, message, forAgency),
     meetings: {
       presence: (caseId, meetingId) => meetingPresence(hocuspocus, caseId, meetingId),
       writeDecision: (decision) => writeDecision({ hocuspocus, writer: serverWriter, database }, decision),

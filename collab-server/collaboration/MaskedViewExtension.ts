@@ -1,5 +1,5 @@
 import type { Document, Extension, Hocuspocus, afterUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server';
-import { householdIdentityFrom, redactionFor } from '../../model/access/masking.ts';
+import { householdIdentityFrom, redactionFor, type MemberIdentity } from '../../model/access/masking.ts';
 import { renderMaskedView } from '../../model/access/maskedViews.ts';
 import { caseDocumentName, formatCaseDocumentName, parseCaseDocumentName, type CaseDocumentName } from '../../model/documentNames.ts';
 import { readSection } from '../../model/sections/sectionRegistry.ts';
@@ -9,6 +9,9 @@ import { serverOrigin } from './serverOrigin.ts';
 const RENDER_AFTER_MS = 150;
 
 type SourceConnection = Awaited<ReturnType<Hocuspocus['openDirectConnection']>>;
+
+/** Every member the case's identity section ever held, from its update log. */
+export type FormerMembers = (caseId: string) => Promise<MemberIdentity[]>;
 
 interface LiveView {
   sources: SourceConnection[];
@@ -26,10 +29,12 @@ export class MaskedViewExtension implements Extension {
   // Before the storage extensions, which have nothing to load for a view.
   priority = 150;
   private readonly logger: Logger;
+  private readonly formerMembers: FormerMembers;
   private readonly views = new Map<string, LiveView>();
 
-  constructor(logger: Logger) {
+  constructor(logger: Logger, formerMembers: FormerMembers = async () => []) {
     this.logger = logger;
+    this.formerMembers = formerMembers;
   }
 
   async onLoadDocument({ documentName, document, instance }: onLoadDocumentPayload): Promise<void> {
@@ -37,7 +42,9 @@ export class MaskedViewExtension implements Extension {
     if (!parsed || parsed.view !== 'masked') return;
     const sourceNames = [...new Set([formatCaseDocumentName({ ...parsed, view: 'source' }), caseDocumentName(parsed.caseId, 'members')])];
     const sources = await Promise.all(sourceNames.map((name) => instance.openDirectConnection(name, { server: true })));
-    const render = () => this.render(document, parsed, sources);
+    // A member deleted before or while the view is open stays a candidate: their name may still be in the text.
+    const known: MemberIdentity[] = await this.formerMembers(parsed.caseId);
+    const render = () => this.render(document, parsed, sources, known);
     let timer: NodeJS.Timeout | undefined;
     const schedule = () => {
       clearTimeout(timer);
@@ -62,12 +69,16 @@ export class MaskedViewExtension implements Extension {
     await Promise.all(view.sources.map((source) => source.disconnect()));
   }
 
-  private render(view: Document, name: CaseDocumentName, sources: SourceConnection[]): void {
+  private render(view: Document, name: CaseDocumentName, sources: SourceConnection[], known: MemberIdentity[]): void {
     try {
       const source = sources[0]?.document;
       const members = sources.at(-1)?.document;
       if (!source || !members) return;
-      const redaction = redactionFor(householdIdentityFrom(readSection(members, 'members')));
+      const current = householdIdentityFrom(readSection(members, 'members'));
+      for (const member of current.members) {
+        if (!known.some((seen) => seen.id === member.id && seen.name === member.name && seen.kana === member.kana && seen.phone === member.phone && seen.address === member.address && seen.birthDate === member.birthDate)) known.push(member);
+      }
+      const redaction = redactionFor(current, known);
       renderMaskedView(view, name.section, source, redaction, new Date(), serverOrigin);
     } catch (error) {
       this.logger.error({ err: error, documentName: view.name }, 'masked view not rendered');

@@ -72,6 +72,12 @@ export class CaseHistory {
    * an old revision is masked against the names of then as well as of now.
    */
   async redactionOverTime(caseId: string): Promise<Redaction> {
+    const { current, earlier } = await this.identitiesOverTime(caseId);
+    return redactionFor(current, earlier);
+  }
+
+  /** The identity section now, and every member identity it held before (deleted or renamed since). */
+  async identitiesOverTime(caseId: string): Promise<{ current: HouseholdIdentity; earlier: MemberIdentity[] }> {
     const name = caseDocumentName(caseId, 'members');
     const rows = await this.store.rows(name);
     const samples = rows.filter((_, index) => index % IDENTITY_SAMPLE_EVERY === 0).map((row) => row.seq);
@@ -80,8 +86,8 @@ export class CaseHistory {
     const identities: HouseholdIdentity[] = [];
     await this.store.replay(name, [...new Set(samples)], (_seq, doc) => identities.push(householdIdentityFrom(readSection(doc, 'members'))));
     const current = identities.at(-1) ?? { members: [] };
-    const earlier: MemberIdentity[] = identities.slice(0, -1).flatMap((identity) => identity.members.map((member) => ({ ...member, position: 10_000 })));
-    return redactionFor({ ...current, members: [...current.members, ...earlier] });
+    const earlier: MemberIdentity[] = identities.slice(0, -1).flatMap((identity) => identity.members);
+    return { current, earlier };
   }
 
   private readable(section: CaseSection, doc: Y.Doc, masked: Redaction | null): Readable {
