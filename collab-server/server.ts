@@ -27,6 +27,8 @@ import { CaseProjectionExtension } from './collaboration/CaseProjectionExtension
 import { FieldAttributionExtension } from './collaboration/FieldAttributionExtension.ts';
 import { MaskedViewExtension } from './collaboration/MaskedViewExtension.ts';
 import { CaseHistory } from './history/caseHistory.ts';
+import { approvedRedactions } from './masking/readerMaskings.ts';
+import { MaskingApprovalRepository } from './store/maskingApprovalRepository.ts';
 import { SectionInitializationExtension } from './collaboration/SectionInitializationExtension.ts';
 import { ServerWriter } from './collaboration/serverOrigin.ts';
 import { TokenExpiryExtension } from './collaboration/TokenExpiryExtension.ts';
@@ -122,7 +124,10 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
       new AwarenessFilterExtension(),
       deadline,
       new UpdateValidationExtension(logger),
-      new MaskedViewExtension(logger, async (caseId) => (await new CaseHistory(database).identitiesOverTime(caseId)).earlier),
+      new MaskedViewExtension(logger, async (caseId) => ({
+        former: (await new CaseHistory(database).identitiesOverTime(caseId)).earlier,
+        approved: await approvedRedactions(new MaskingApprovalRepository(database), caseId),
+      })),
       new DurableUpdateLogExtension({
         updateLog,
         logger,

@@ -1,5 +1,5 @@
 import type { Document, Extension, Hocuspocus, afterUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server';
-import { householdIdentityFrom, redactionFor, type MemberIdentity } from '../../model/access/masking.ts';
+import { householdIdentityFrom, redactionFor, type MemberIdentity, type Redaction } from '../../model/access/masking.ts';
 import { renderMaskedView } from '../../model/access/maskedViews.ts';
 import { caseDocumentName, formatCaseDocumentName, parseCaseDocumentName, type CaseDocumentName } from '../../model/documentNames.ts';
 import { readSection } from '../../model/sections/sectionRegistry.ts';
@@ -10,8 +10,11 @@ const RENDER_AFTER_MS = 150;
 
 type SourceConnection = Awaited<ReturnType<Hocuspocus['openDirectConnection']>>;
 
-/** Every member the case's identity section ever held, from its update log. */
-export type FormerMembers = (caseId: string) => Promise<MemberIdentity[]>;
+/**
+ * What a view is masked with beyond the identity section itself: every member it ever held
+ * (from its update log) and the redactions a coordinator approved.
+ */
+export type MaskingInputs = (caseId: string) => Promise<{ former: MemberIdentity[]; approved?: Redaction['approved'] }>;
 
 interface LiveView {
   sources: SourceConnection[];
@@ -29,12 +32,12 @@ export class MaskedViewExtension implements Extension {
   // Before the storage extensions, which have nothing to load for a view.
   priority = 150;
   private readonly logger: Logger;
-  private readonly formerMembers: FormerMembers;
+  private readonly maskingInputs: MaskingInputs;
   private readonly views = new Map<string, LiveView>();
 
-  constructor(logger: Logger, formerMembers: FormerMembers = async () => []) {
+  constructor(logger: Logger, maskingInputs: MaskingInputs = async () => ({ former: [] })) {
     this.logger = logger;
-    this.formerMembers = formerMembers;
+    this.maskingInputs = maskingInputs;
   }
 
   async onLoadDocument({ documentName, document, instance }: onLoadDocumentPayload): Promise<void> {
@@ -43,8 +46,9 @@ export class MaskedViewExtension implements Extension {
     const sourceNames = [...new Set([formatCaseDocumentName({ ...parsed, view: 'source' }), caseDocumentName(parsed.caseId, 'members')])];
     const sources = await Promise.all(sourceNames.map((name) => instance.openDirectConnection(name, { server: true })));
     // A member deleted before or while the view is open stays a candidate: their name may still be in the text.
-    const known: MemberIdentity[] = await this.formerMembers(parsed.caseId);
-    const render = () => this.render(document, parsed, sources, known);
+    const inputs = await this.maskingInputs(parsed.caseId);
+    const known: MemberIdentity[] = inputs.former;
+    const render = () => this.render(document, parsed, sources, known, inputs.approved);
     let timer: NodeJS.Timeout | undefined;
     const schedule = () => {
       clearTimeout(timer);
@@ -69,7 +73,7 @@ export class MaskedViewExtension implements Extension {
     await Promise.all(view.sources.map((source) => source.disconnect()));
   }
 
-  private render(view: Document, name: CaseDocumentName, sources: SourceConnection[], known: MemberIdentity[]): void {
+  private render(view: Document, name: CaseDocumentName, sources: SourceConnection[], known: MemberIdentity[], approved: Redaction['approved']): void {
     try {
       const source = sources[0]?.document;
       const members = sources.at(-1)?.document;
@@ -78,7 +82,7 @@ export class MaskedViewExtension implements Extension {
       for (const member of current.members) {
         if (!known.some((seen) => seen.id === member.id && seen.name === member.name && seen.kana === member.kana && seen.phone === member.phone && seen.address === member.address && seen.birthDate === member.birthDate)) known.push(member);
       }
-      const redaction = redactionFor(current, known);
+      const redaction = { ...redactionFor(current, known), ...(approved ? { approved } : {}) };
       renderMaskedView(view, name.section, source, redaction, new Date(), serverOrigin);
     } catch (error) {
       this.logger.error({ err: error, documentName: view.name }, 'masked view not rendered');

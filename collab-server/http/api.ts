@@ -33,6 +33,7 @@ import { createEcomapApi } from './ecomapApi.ts';
 import { createHistoryApi, type HistoryApiDependencies } from './historyApi.ts';
 import { createMeetingsApi, type MeetingsApiDependencies } from './meetingsApi.ts';
 import { createPrintApi } from './printApi.ts';
+import { createMaskingReviewApi } from './maskingReviewApi.ts';
 import { clientAddress } from './clientAddress.ts';
 import { requireUser } from './requireUser.ts';
 import { createSharingApi, type SharingApiDependencies } from './sharingApi.ts';
@@ -150,6 +151,7 @@ export function createApi({ database, tokens, logger, version, onAccessChanged, 
   api.route('/', createEcomapApi({ database, audit, trustProxy }));
   api.route('/', createMeetingsApi({ database, audit, trustProxy, ...meetings }));
   api.route('/', createPrintApi({ database, audit, trustProxy }));
+  api.route('/', createMaskingReviewApi({ database, audit, trustProxy }));
   api.use('/chat/*', authenticated);
   api.route('/', createChatApi(database, deliverChat));
   api.use('/audit/*', authenticated);

@@ -5,6 +5,7 @@ import { caseDocumentName } from '../../model/documentNames.ts';
 import type { Queryable } from '../db/database.ts';
 import { CaseHistory } from '../history/caseHistory.ts';
 import { RevisionStore } from '../history/revisionStore.ts';
+import { MaskingApprovalRepository, sourceHash } from '../store/maskingApprovalRepository.ts';
 
 /** Whether an agency with these levels may read the household's identifiers at all. */
 export function seesIdentity(levels: AgencyAccess): boolean {
@@ -21,11 +22,13 @@ export function seesIdentity(levels: AgencyAccess): boolean {
 export class ReaderMaskings {
   private readonly history: CaseHistory;
   private readonly revisions: RevisionStore;
-  private readonly cache = new Map<string, { seq: number; redaction: Redaction }>();
+  private readonly approvals: MaskingApprovalRepository;
+  private readonly cache = new Map<string, { version: string; redaction: Redaction }>();
 
   constructor(db: Queryable) {
     this.history = new CaseHistory(db);
     this.revisions = new RevisionStore(db);
+    this.approvals = new MaskingApprovalRepository(db);
   }
 
   async forLevels(caseId: string, levels: AgencyAccess): Promise<ReaderMasking> {
@@ -34,11 +37,22 @@ export class ReaderMaskings {
   }
 
   async redaction(caseId: string): Promise<Redaction> {
-    const seq = await this.revisions.lastSeq(caseDocumentName(caseId, 'members'));
+    const version = `${await this.revisions.lastSeq(caseDocumentName(caseId, 'members'))}/${await this.approvals.version(caseId)}`;
     const cached = this.cache.get(caseId);
-    if (cached && cached.seq === seq) return cached.redaction;
-    const redaction = await this.history.redactionOverTime(caseId);
-    this.cache.set(caseId, { seq, redaction });
+    if (cached && cached.version === version) return cached.redaction;
+    const redaction = await withApprovals(await this.history.redactionOverTime(caseId), this.approvals, caseId);
+    this.cache.set(caseId, { version, redaction });
     return redaction;
   }
+}
+
+/** The case's approved redactions, as a lookup for Redaction.approved (undefined when there are none). */
+export async function approvedRedactions(approvals: MaskingApprovalRepository, caseId: string): Promise<Redaction['approved']> {
+  const approved = await approvals.forCase(caseId);
+  return approved.size === 0 ? undefined : (source) => approved.get(sourceHash(source));
+}
+
+async function withApprovals(redaction: Redaction, approvals: MaskingApprovalRepository, caseId: string): Promise<Redaction> {
+  const approved = await approvedRedactions(approvals, caseId);
+  return approved ? { ...redaction, approved } : redaction;
 }

@@ -39,6 +39,11 @@ export interface Redaction {
   readonly candidates: readonly Candidate[];
   /** The same identifiers with every non-letter removed: none of these may be left in a text. */
   readonly residual: readonly string[];
+  /**
+   * The redaction a coordinator approved for a text that would otherwise be withheld (looked up
+   * by the server; the approval holds for that exact text only).
+   */
+  readonly approved?: (source: string) => string | undefined;
 }
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -234,6 +239,8 @@ export interface MaskedText {
   readonly redacted: boolean;
   /** The identifiers (normalized) still found in the proposal, the reason for withholding it. */
   readonly remaining: readonly string[];
+  /** Shared because a coordinator approved this redaction of this text. */
+  readonly approved: boolean;
 }
 
 function replaceCandidates(text: string, redaction: Redaction): string {
@@ -266,8 +273,13 @@ export function maskFreeText(text: string, redaction: Redaction): MaskedText {
   for (const rule of genericRules) proposed = proposed.replace(rule.pattern, rule.replace as (substring: string, ...args: string[]) => string);
   const rest = normalizedKey(proposed, true);
   const remaining = redaction.residual.filter((key) => rest.includes(key));
+  if (remaining.length > 0) {
+    const approved = redaction.approved?.(text);
+    // Only the proposal itself can be approved: an approval cannot put back what was redacted.
+    if (approved !== undefined && approved === proposed) return { text: approved, proposed, withheld: false, redacted: true, remaining, approved: true };
+  }
   const withheld = remaining.length > 0;
-  return { text: withheld ? WITHHELD_TEXT : proposed, proposed, withheld, redacted: proposed !== text, remaining };
+  return { text: withheld ? WITHHELD_TEXT : proposed, proposed, withheld, redacted: proposed !== text, remaining, approved: false };
 }
 
 export function redactText(text: string, redaction: Redaction): string {
