@@ -26,7 +26,6 @@ import { UpdateLog } from '../store/updateLog.ts';
 import { UserRepository } from '../store/userRepository.ts';
 import { apiError, respondWithError } from './apiError.ts';
 import type { AuditTrail } from '../audit/auditTrail.ts';
-import type { ChatMessage } from '../../model/chat.ts';
 import { createAuditApi } from './auditApi.ts';
 import { createChatApi, type ChatDelivery } from './chatApi.ts';
 import { createEcomapApi } from './ecomapApi.ts';

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { CaseSection } from '../documentNames.ts';
 import { MINUTES_FRAGMENT } from '../documentSchema.ts';
 import { RECORDS_ROOT, writeEcomapRecords, type EcomapRecords } from '../ecomap/ecomapDocument.ts';
