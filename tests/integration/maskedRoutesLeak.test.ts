@@ -171,6 +171,8 @@ describe('what a masked agency receives by every route, whatever another agency 
     // Whatever reached the views has settled (the masked views follow their sources).
     await vi.waitFor(() => expect(recorder.leaked(identifiers)).toEqual([]));
     expect(recorder.leaked(identifiers)).toEqual([]);
+    // …and in no other spelling either (width, kana, spacing, separators, numerals).
+    expect(recorder.leakedInAnySpelling(['山田', 'ハナ', '太郎', '次郎', 'タロウ', 'ジロウ', '090-0000-2222', '0120-000-111', '080-7777-8888', '1944-05-10', '1972-03-05', '北町3丁目12番5号'])).toEqual([]);
     expect(recorder.leaked([WITHHELD_TEXT]).length + recorder.leaked(['A氏']).length).toBeGreaterThan(0);
     for (const client of [...clients, members, overview, minutes, meetingMinutes]) client.destroy();
   });
