@@ -25,6 +25,19 @@ const ADDRESS_UNITS = ['丁目', '番地', '番', '号', 'の'];
 const toKatakana = (value: string) => value.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 const withoutDiacritics = (value: string) => (/[\u00c0-\u024f]/.test(value) ? value.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : value);
 
+// Characters repeat a lot; NFKC per character is the cost of masking, so each is worked out once.
+const characterCache = new Map<string, string>();
+
+function normalizedCharacter(original: string): string {
+  let normalized = characterCache.get(original);
+  if (normalized === undefined) {
+    normalized = toKatakana(withoutDiacritics(original.normalize('NFKC')).toLowerCase()).replace(/[\u3099\u309a]/g, '');
+    if (characterCache.size > 20_000) characterCache.clear();
+    characterCache.set(original, normalized);
+  }
+  return normalized;
+}
+
 interface Token {
   char: string;
   start: number;
@@ -60,7 +73,7 @@ export function normalizeForMatching(text: string, aggressive = false): Normaliz
     let length = codePoint > 0xffff ? 2 : 1;
     while (index + length < text.length && VOICING_MARKS.has(text[index + length]!)) length += 1;
     const original = text.slice(index, index + length);
-    const normalized = toKatakana(withoutDiacritics(original.normalize('NFKC')).toLowerCase()).replace(/[\u3099\u309a]/g, '');
+    const normalized = normalizedCharacter(original);
     for (const char of normalized) {
       if (SEPARATORS.has(char) || /\s/.test(char)) continue;
       if (aggressive && !/[\p{L}\p{N}]/u.test(char)) continue;
