@@ -27,6 +27,9 @@ import { CaseProjectionExtension } from './collaboration/CaseProjectionExtension
 import { FieldAttributionExtension } from './collaboration/FieldAttributionExtension.ts';
 import { MaskedViewExtension } from './collaboration/MaskedViewExtension.ts';
 import { logRefusalsQuietly } from './collaboration/quietRefusals.ts';
+import { CaseHistory } from './history/caseHistory.ts';
+import { approvedRedactions } from './masking/readerMaskings.ts';
+import { MaskingApprovalRepository } from './store/maskingApprovalRepository.ts';
 import { SectionInitializationExtension } from './collaboration/SectionInitializationExtension.ts';
 import { ServerWriter } from './collaboration/serverOrigin.ts';
 import { TokenExpiryExtension } from './collaboration/TokenExpiryExtension.ts';
@@ -128,7 +131,10 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
       new AwarenessFilterExtension(),
       deadline,
       new UpdateValidationExtension(logger),
-      new MaskedViewExtension(logger),
+      new MaskedViewExtension(logger, async (caseId) => ({
+        former: (await new CaseHistory(database).identitiesOverTime(caseId)).earlier,
+        approved: await approvedRedactions(new MaskingApprovalRepository(database), caseId),
+      })),
       new DurableUpdateLogExtension({
         updateLog,
         logger,

@@ -16,6 +16,7 @@ export const auditActions = [
   'audit.export',
   'meeting.create',
   'meeting.close',
+  'masking.approve',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -34,6 +35,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'audit.export': '監査ログの出力',
   'meeting.create': '支援会議の作成',
   'meeting.close': '支援会議の終了',
+  'masking.approve': 'マスキングの承認',
 };
 
 export const auditEntrySchema = z.object({

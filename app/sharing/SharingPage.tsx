@@ -7,6 +7,7 @@ import { getSharing, listAgencies, type AgencyOption } from '../http/sharingApi.
 import { jaSharing } from '../i18n/ja.sharing.ts';
 import { useSessionState } from '../session/useSessionState.ts';
 import { ConsentForms } from './ConsentForms.tsx';
+import { MaskingReview } from './MaskingReview.tsx';
 import { MeetingBasis } from './MeetingBasis.tsx';
 import { ParticipatingAgencies } from './ParticipatingAgencies.tsx';
 import { SharingChanges } from './SharingChanges.tsx';
@@ -112,6 +113,7 @@ export function SharingPage({ caseId, members, onSaved }: SharingPageProps) {
           <ParticipatingAgencies caseId={caseId} sharing={state.sharing} allAgencies={allAgencies} mutate={mutate} outcome={outcome} />
           <MeetingBasis caseId={caseId} sharing={state.sharing} mutate={mutate} outcome={outcome} />
           <ConsentForms caseId={caseId} sharing={state.sharing} members={members} mutate={mutate} outcome={outcome} />
+          <MaskingReview caseId={caseId} />
           <SharingChanges changes={state.sharing.changes} />
         </>
       )}

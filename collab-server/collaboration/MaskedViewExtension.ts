@@ -1,5 +1,5 @@
 import type { Document, Extension, Hocuspocus, afterUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server';
-import { householdIdentityFrom, redactionFor } from '../../model/access/masking.ts';
+import { householdIdentityFrom, redactionFor, type MemberIdentity, type Redaction } from '../../model/access/masking.ts';
 import { renderMaskedView } from '../../model/access/maskedViews.ts';
 import { caseDocumentName, formatCaseDocumentName, parseCaseDocumentName, type CaseDocumentName } from '../../model/documentNames.ts';
 import { readSection } from '../../model/sections/sectionRegistry.ts';
@@ -9,6 +9,12 @@ import { serverOrigin } from './serverOrigin.ts';
 const RENDER_AFTER_MS = 150;
 
 type SourceConnection = Awaited<ReturnType<Hocuspocus['openDirectConnection']>>;
+
+/**
+ * What a view is masked with beyond the identity section itself: every member it ever held
+ * (from its update log) and the redactions a coordinator approved.
+ */
+export type MaskingInputs = (caseId: string) => Promise<{ former: MemberIdentity[]; approved?: Redaction['approved'] }>;
 
 interface LiveView {
   sources: SourceConnection[];
@@ -26,10 +32,12 @@ export class MaskedViewExtension implements Extension {
   // Before the storage extensions, which have nothing to load for a view.
   priority = 150;
   private readonly logger: Logger;
+  private readonly maskingInputs: MaskingInputs;
   private readonly views = new Map<string, LiveView>();
 
-  constructor(logger: Logger) {
+  constructor(logger: Logger, maskingInputs: MaskingInputs = async () => ({ former: [] })) {
     this.logger = logger;
+    this.maskingInputs = maskingInputs;
   }
 
   async onLoadDocument({ documentName, document, instance }: onLoadDocumentPayload): Promise<void> {
@@ -37,7 +45,10 @@ export class MaskedViewExtension implements Extension {
     if (!parsed || parsed.view !== 'masked') return;
     const sourceNames = [...new Set([formatCaseDocumentName({ ...parsed, view: 'source' }), caseDocumentName(parsed.caseId, 'members')])];
     const sources = await Promise.all(sourceNames.map((name) => instance.openDirectConnection(name, { server: true })));
-    const render = () => this.render(document, parsed, sources);
+    // A member deleted before or while the view is open stays a candidate: their name may still be in the text.
+    const inputs = await this.maskingInputs(parsed.caseId);
+    const known: MemberIdentity[] = inputs.former;
+    const render = () => this.render(document, parsed, sources, known, inputs.approved);
     let timer: NodeJS.Timeout | undefined;
     const schedule = () => {
       clearTimeout(timer);
@@ -62,12 +73,16 @@ export class MaskedViewExtension implements Extension {
     await Promise.all(view.sources.map((source) => source.disconnect()));
   }
 
-  private render(view: Document, name: CaseDocumentName, sources: SourceConnection[]): void {
+  private render(view: Document, name: CaseDocumentName, sources: SourceConnection[], known: MemberIdentity[], approved: Redaction['approved']): void {
     try {
       const source = sources[0]?.document;
       const members = sources.at(-1)?.document;
       if (!source || !members) return;
-      const redaction = redactionFor(householdIdentityFrom(readSection(members, 'members')));
+      const current = householdIdentityFrom(readSection(members, 'members'));
+      for (const member of current.members) {
+        if (!known.some((seen) => seen.id === member.id && seen.name === member.name && seen.kana === member.kana && seen.phone === member.phone && seen.address === member.address && seen.birthDate === member.birthDate)) known.push(member);
+      }
+      const redaction = { ...redactionFor(current, known), ...(approved ? { approved } : {}) };
       renderMaskedView(view, name.section, source, redaction, new Date(), serverOrigin);
     } catch (error) {
       this.logger.error({ err: error, documentName: view.name }, 'masked view not rendered');

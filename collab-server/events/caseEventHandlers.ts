@@ -2,6 +2,8 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import { MAX_ANNOUNCED_ATTENDEES, type CaseEventOf, type CaseEventType } from '../../model/caseEvents.ts';
 import type { MeetingAttendee } from '../../model/meetings.ts';
 import { agenciesConnected, applyAccessChange } from '../collaboration/accessChanges.ts';
+import { forReader, type ForReader } from '../../model/access/readerSerializer.ts';
+import type { ChatMessage } from '../../model/chat.ts';
 import { deliverChat } from '../collaboration/chatDelivery.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
@@ -10,6 +12,7 @@ import { localMeetingPresence, localMeetings, type MeetingPresenceBoard } from '
 import { AccessRepository } from '../store/accessRepository.ts';
 import { ChatRepository } from '../store/chatRepository.ts';
 import { MeetingRepository } from '../store/meetingRepository.ts';
+import { ReaderMaskings } from '../masking/readerMaskings.ts';
 import type { CaseEventBus, CaseEventHandler } from './caseEventBus.ts';
 
 export interface CaseEventDependencies {
@@ -36,6 +39,7 @@ export function announcePresence(deps: Pick<CaseEventDependencies, 'hocuspocus' 
 export function caseEventHandler(deps: CaseEventDependencies): CaseEventHandler {
   const { hocuspocus, database, bus, presence } = deps;
   const access = new AccessRepository(database);
+  const maskings = new ReaderMaskings(database);
 
   /** A sharing change reaches the agency's connections here; unreadable access closes them all (fail closed). */
   const reapplyAccess = async (caseId: string, agencyId: string) => {
@@ -57,7 +61,11 @@ export function caseEventHandler(deps: CaseEventDependencies): CaseEventHandler 
     'chat-posted': async ({ caseId, messageId }) => {
       if (agenciesConnected(hocuspocus, caseId).length === 0) return;
       const message = await new ChatRepository(database).find(messageId);
-      if (message?.caseId === caseId) deliverChat(hocuspocus, message);
+      if (message?.caseId !== caseId) return;
+      // Made for each agency of the case before anything is sent: live delivery cannot skip the serializer.
+      const prepared = new Map<string, ForReader<ChatMessage>>();
+      for (const [agencyId, levels] of await access.forCase(caseId)) prepared.set(agencyId, forReader('chatMessage', message, await maskings.forLevels(caseId, levels)));
+      deliverChat(hocuspocus, message, (agencyId) => prepared.get(agencyId) ?? null);
     },
     'presence-changed': async ({ caseId, meetingId, userIds }, origin) => {
       if (origin !== bus.origin) presence.record(origin, caseId, meetingId, await attendeesOf(database, caseId, userIds));

@@ -16,8 +16,6 @@ import { RevisionStore, type LogRow } from './revisionStore.ts';
 // Edits by one person with pauses shorter than this are one revision in the timeline.
 const BURST_GAP_MS = 5 * 60_000;
 const GROUPS_PER_SECTION = 100;
-// How often the identity section's names are sampled while collecting every name it ever held.
-const IDENTITY_SAMPLE_EVERY = 20;
 
 interface Group {
   rows: LogRow[];
@@ -72,16 +70,23 @@ export class CaseHistory {
    * an old revision is masked against the names of then as well as of now.
    */
   async redactionOverTime(caseId: string): Promise<Redaction> {
+    const { current, earlier } = await this.identitiesOverTime(caseId);
+    return redactionFor(current, earlier);
+  }
+
+  /** The identity section now, and every member identity it held before (deleted or renamed since). */
+  async identitiesOverTime(caseId: string): Promise<{ current: HouseholdIdentity; earlier: MemberIdentity[] }> {
     const name = caseDocumentName(caseId, 'members');
     const rows = await this.store.rows(name);
-    const samples = rows.filter((_, index) => index % IDENTITY_SAMPLE_EVERY === 0).map((row) => row.seq);
-    const lastSeq = rows.at(-1)?.seq;
-    if (lastSeq !== undefined) samples.push(lastSeq);
-    const identities: HouseholdIdentity[] = [];
-    await this.store.replay(name, [...new Set(samples)], (_seq, doc) => identities.push(householdIdentityFrom(readSection(doc, 'members'))));
-    const current = identities.at(-1) ?? { members: [] };
-    const earlier: MemberIdentity[] = identities.slice(0, -1).flatMap((identity) => identity.members.map((member) => ({ ...member, position: 10_000 })));
-    return redactionFor({ ...current, members: [...current.members, ...earlier] });
+    // Every state, not samples: a member who existed for a single update may still be named in a text.
+    const seen = new Map<string, MemberIdentity>();
+    let current: HouseholdIdentity = { members: [] };
+    await this.store.replay(name, rows.map((row) => row.seq), (_seq, doc) => {
+      current = householdIdentityFrom(readSection(doc, 'members'));
+      for (const member of current.members) seen.set(JSON.stringify([member.id, member.name, member.kana, member.birthDate, member.address, member.phone]), member);
+    });
+    const earlier: MemberIdentity[] = [...seen.values()];
+    return { current, earlier };
   }
 
   private readable(section: CaseSection, doc: Y.Doc, masked: Redaction | null): Readable {

@@ -8,6 +8,7 @@ import {
   caseListQuerySchema,
   createCaseRequestSchema,
   loginRequestSchema,
+  type CaseSummary,
   type ClientConfig,
   type Health,
   type Session,
@@ -25,17 +26,21 @@ import { UpdateLog } from '../store/updateLog.ts';
 import { UserRepository } from '../store/userRepository.ts';
 import { apiError, respondWithError } from './apiError.ts';
 import type { AuditTrail } from '../audit/auditTrail.ts';
-import type { ChatMessage } from '../../model/chat.ts';
 import { createAuditApi } from './auditApi.ts';
+import type { ChatMessage } from '../../model/chat.ts';
 import { createChatApi } from './chatApi.ts';
 import { createEcomapApi } from './ecomapApi.ts';
 import { createHistoryApi, type HistoryApiDependencies } from './historyApi.ts';
 import { createMeetingsApi, type MeetingsApiDependencies } from './meetingsApi.ts';
 import { createPrintApi } from './printApi.ts';
+import { createMaskingReviewApi } from './maskingReviewApi.ts';
 import { clientAddress } from './clientAddress.ts';
 import { requireUser } from './requireUser.ts';
 import { createSharingApi, type SharingApiDependencies } from './sharingApi.ts';
 import { validate } from './validate.ts';
+import { clearReader, forReader } from '../../model/access/readerSerializer.ts';
+import { ReaderMaskings } from '../masking/readerMaskings.ts';
+import { readerJson } from './readerJson.ts';
 
 export interface ApiDependencies {
   database: Database;
@@ -57,6 +62,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 export function createApi({ database, tokens, logger, version, onAccessChanged, audit, restore, deliverChat, meetings, trustProxy, tldrawLicenseKey }: ApiDependencies): Hono {
   const users = new UserRepository(database);
   const cases = new CaseRepository(database);
+  const maskings = new ReaderMaskings(database);
   const authenticated = requireUser(tokens);
 
   const api = new Hono();
@@ -97,9 +103,16 @@ export function createApi({ database, tokens, logger, version, onAccessChanged, 
     return c.body(null, 204);
   });
 
-  api.get('/cases', authenticated, validate('query', caseListQuerySchema), async (c) =>
-    c.json({ cases: await cases.listForAgency(c.get('user').agencyId, c.req.valid('query')) }),
-  );
+  // A case's title is free text: masked for an agency that may not read the identity section.
+  const summaryFor = async (summary: CaseSummary) =>
+    forReader('caseSummary', summary, summary.householdVisible ? clearReader : { kind: 'masked', redaction: await maskings.redaction(summary.id) });
+
+  api.get('/cases', authenticated, validate('query', caseListQuerySchema), async (c) => {
+    const found = await cases.listForAgency(c.get('user').agencyId, c.req.valid('query'));
+    const list: CaseSummary[] = [];
+    for (const summary of found) list.push(await summaryFor(summary));
+    return readerJson(c, forReader('caseList', { cases: list }, clearReader));
+  });
 
   api.post('/cases', authenticated, validate('json', createCaseRequestSchema), async (c) => {
     const user = c.get('user');
@@ -120,14 +133,15 @@ export function createApi({ database, tokens, logger, version, onAccessChanged, 
       }
     });
     const created = await cases.findForAgency(caseId, user.agencyId);
-    return c.json(created, 201);
+    if (created === null || created === 'forbidden') return respondWithError(c, 500, 'internal');
+    return readerJson(c, await summaryFor(created), 201);
   });
 
   api.get('/cases/:caseId', authenticated, validate('param', caseIdParamsSchema), async (c) => {
     const found = await cases.findForAgency(c.req.valid('param').caseId, c.get('user').agencyId);
     if (found === null) return respondWithError(c, 404, 'not_found');
     if (found === 'forbidden') return respondWithError(c, 403, 'forbidden');
-    return c.json(found);
+    return readerJson(c, await summaryFor(found));
   });
 
   api.use('/cases/:caseId/*', authenticated);
@@ -137,6 +151,7 @@ export function createApi({ database, tokens, logger, version, onAccessChanged, 
   api.route('/', createEcomapApi({ database, audit, trustProxy }));
   api.route('/', createMeetingsApi({ database, audit, trustProxy, ...meetings }));
   api.route('/', createPrintApi({ database, audit, trustProxy }));
+  api.route('/', createMaskingReviewApi({ database, audit, trustProxy }));
   api.use('/chat/*', authenticated);
   api.route('/', createChatApi(database, deliverChat));
   api.use('/audit/*', authenticated);

@@ -10,6 +10,9 @@ import {
 import type { AuditTrail } from '../audit/auditTrail.ts';
 import type { Database } from '../db/database.ts';
 import { AccessRepository } from '../store/accessRepository.ts';
+import { forReader } from '../../model/access/readerSerializer.ts';
+import { ReaderMaskings } from '../masking/readerMaskings.ts';
+import { readerJson } from './readerJson.ts';
 import { EcomapSnapshotRepository } from '../store/ecomapSnapshotRepository.ts';
 import { respondWithError } from './apiError.ts';
 import { clientAddress } from './clientAddress.ts';
@@ -26,13 +29,17 @@ const caseParams = z.object({ caseId: caseIdSchema });
 export function createEcomapApi({ database, audit, trustProxy }: { database: Database; audit: AuditTrail; trustProxy: boolean }): Hono<AuthenticatedEnv> {
   const access = new AccessRepository(database);
   const snapshots = new EcomapSnapshotRepository(database);
+  const maskings = new ReaderMaskings(database);
   const api = new Hono<AuthenticatedEnv>();
+  // Labels are free text (「太郎さん入院時」): masked for an agency that may not read the identity section.
+  const snapshotsFor = async (caseId: string, agencyId: string) =>
+    forReader('ecomapSnapshots', { snapshots: await snapshots.list(caseId) } satisfies EcomapSnapshotList, await maskings.forLevels(caseId, await access.forAgency(caseId, agencyId)));
   const levelFor = async (caseId: string, agencyId: string) => levelOf(await access.forAgency(caseId, agencyId), 'ecomap');
 
   api.get('/cases/:caseId/ecomap/snapshots', validate('param', caseParams), async (c) => {
     const { caseId } = c.req.valid('param');
     if ((await levelFor(caseId, c.get('user').agencyId)) === 'hidden') return respondWithError(c, 403, 'forbidden');
-    return c.json({ snapshots: await snapshots.list(caseId) } satisfies EcomapSnapshotList);
+    return readerJson(c, await snapshotsFor(caseId, c.get('user').agencyId));
   });
 
   api.post('/cases/:caseId/ecomap/snapshots', validate('param', caseParams), validate('json', createEcomapSnapshotRequestSchema), async (c) => {
@@ -40,7 +47,7 @@ export function createEcomapApi({ database, audit, trustProxy }: { database: Dat
     const user = c.get('user');
     if ((await levelFor(caseId, user.agencyId)) !== 'edit') return respondWithError(c, 403, 'forbidden');
     await snapshots.save({ caseId, ...c.req.valid('json'), createdBy: user.sub });
-    return c.json({ snapshots: await snapshots.list(caseId) } satisfies EcomapSnapshotList, 201);
+    return readerJson(c, await snapshotsFor(caseId, user.agencyId), 201);
   });
 
   // The file is made in the browser from what it already shows; the server records that it left.

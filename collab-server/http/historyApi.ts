@@ -17,6 +17,9 @@ import { CaseHistory } from '../history/caseHistory.ts';
 import { listVersions, nameVersion } from '../history/namedVersions.ts';
 import { RevisionStore } from '../history/revisionStore.ts';
 import { AccessRepository } from '../store/accessRepository.ts';
+import { forReader } from '../../model/access/readerSerializer.ts';
+import { ReaderMaskings } from '../masking/readerMaskings.ts';
+import { readerJson } from './readerJson.ts';
 import { respondWithError } from './apiError.ts';
 import { clientAddress } from './clientAddress.ts';
 import type { AuthenticatedEnv } from './requireUser.ts';
@@ -37,6 +40,7 @@ const revisionParams = sectionParams.extend({ seq: z.coerce.number().int().min(0
 export function createHistoryApi({ database, audit, trustProxy, restore }: HistoryApiDependencies): Hono<AuthenticatedEnv> {
   const access = new AccessRepository(database);
   const history = new CaseHistory(database);
+  const maskings = new ReaderMaskings(database);
   const api = new Hono<AuthenticatedEnv>();
 
   const versions = (caseId: string): Promise<NamedVersion[]> => listVersions(database, caseId);
@@ -46,7 +50,7 @@ export function createHistoryApi({ database, audit, trustProxy, restore }: Histo
     const levels = await access.forAgency(caseId, c.get('user').agencyId);
     if (Object.keys(levels).length === 0) return respondWithError(c, 403, 'forbidden');
     const body: History = { groups: await history.timeline(caseId, levels, c.req.valid('query')), versions: await versions(caseId) };
-    return c.json(body);
+    return readerJson(c, forReader('history', body, await maskings.forLevels(caseId, levels)));
   });
 
   api.get('/cases/:caseId/sections/:section/revisions/:seq', validate('param', revisionParams), async (c) => {
@@ -62,10 +66,11 @@ export function createHistoryApi({ database, audit, trustProxy, restore }: Histo
 
   api.get('/cases/:caseId/sections/:section/compare', validate('param', sectionParams), validate('query', compareQuerySchema), async (c) => {
     const { caseId, section } = c.req.valid('param');
-    const level = levelOf(await access.forAgency(caseId, c.get('user').agencyId), section);
+    const levels = await access.forAgency(caseId, c.get('user').agencyId);
+    const level = levelOf(levels, section);
     if (level === 'hidden') return respondWithError(c, 403, 'forbidden');
     const { from, to } = c.req.valid('query');
-    return c.json(await history.compare(caseId, section, from, to, level));
+    return readerJson(c, forReader('comparison', await history.compare(caseId, section, from, to, level), await maskings.forLevels(caseId, levels)));
   });
 
   api.post('/cases/:caseId/sections/:section/restore', validate('param', sectionParams), validate('json', restoreRequestSchema), async (c) => {
@@ -82,9 +87,10 @@ export function createHistoryApi({ database, audit, trustProxy, restore }: Histo
   api.post('/cases/:caseId/versions', validate('param', caseParams), validate('json', nameVersionRequestSchema), async (c) => {
     const { caseId } = c.req.valid('param');
     const user = c.get('user');
-    if (Object.keys(await access.forAgency(caseId, user.agencyId)).length === 0) return respondWithError(c, 403, 'forbidden');
+    const levels = await access.forAgency(caseId, user.agencyId);
+    if (Object.keys(levels).length === 0) return respondWithError(c, 403, 'forbidden');
     await nameVersion(database, caseId, c.req.valid('json').name, user.sub);
-    return c.json({ versions: await versions(caseId) }, 201);
+    return readerJson(c, forReader('namedVersions', { versions: await versions(caseId) }, await maskings.forLevels(caseId, levels)), 201);
   });
 
   return api;

@@ -13,6 +13,9 @@ import {
   type MeetingPresence,
 } from '../../model/meetings.ts';
 import { createSectionDocument } from '../../model/sectionDocuments.ts';
+import { forReader } from '../../model/access/readerSerializer.ts';
+import { ReaderMaskings } from '../masking/readerMaskings.ts';
+import { readerJson } from './readerJson.ts';
 import type { AuditTrail } from '../audit/auditTrail.ts';
 import type { Database } from '../db/database.ts';
 import { CaseHistory } from '../history/caseHistory.ts';
@@ -44,7 +47,11 @@ const revisionParams = meetingParams.extend({ seq: z.coerce.number().int().min(0
 export function createMeetingsApi({ database, audit, trustProxy, presence, writeDecision, close }: MeetingsApiDependencies): Hono<AuthenticatedEnv> {
   const access = new AccessRepository(database);
   const meetings = new MeetingRepository(database);
+  const maskings = new ReaderMaskings(database);
   const api = new Hono<AuthenticatedEnv>();
+  // A meeting's texts name the household: masked for an agency that may not read the identity section.
+  const meetingFor = async (caseId: string, agencyId: string, meeting: Meeting) =>
+    forReader('meeting', meeting, await maskings.forLevels(caseId, await levelsOf(caseId, agencyId)));
 
   // The same rule as the rest of the case: an agency with no level in it does not take part.
   const levelsOf = (caseId: string, agencyId: string) => access.forAgency(caseId, agencyId);
@@ -54,7 +61,7 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
     const { caseId } = c.req.valid('param');
     if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
     const body: MeetingList = { meetings: await meetings.list(caseId), agencies: await meetings.candidates(caseId) };
-    return c.json(body);
+    return readerJson(c, forReader('meetingList', body, await maskings.forLevels(caseId, await levelsOf(caseId, c.get('user').agencyId))));
   });
 
   api.post('/cases/:caseId/meetings', validate('param', caseParams), validate('json', createMeetingRequestSchema), async (c) => {
@@ -85,14 +92,14 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
       detail: { meetingId, title: created.title, date: created.date, legalBasis: created.legalBasis },
       address: clientAddress(c, trustProxy),
     });
-    return c.json(created, 201);
+    return readerJson(c, await meetingFor(caseId, user.agencyId, created), 201);
   });
 
   api.get('/cases/:caseId/meetings/:meetingId', validate('param', meetingParams), async (c) => {
     const { caseId, meetingId } = c.req.valid('param');
     if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
     const meeting = await meetings.find(caseId, meetingId);
-    return meeting ? c.json(meeting) : respondWithError(c, 404, 'not_found');
+    return meeting ? readerJson(c, await meetingFor(caseId, c.get('user').agencyId, meeting)) : respondWithError(c, 404, 'not_found');
   });
 
   api.post('/cases/:caseId/meetings/:meetingId/start', validate('param', meetingParams), async (c) => {
@@ -100,7 +107,7 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
     if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
     if (!(await meetings.exists(caseId, meetingId))) return respondWithError(c, 404, 'not_found');
     await meetings.start(meetingId);
-    return c.json((await meetings.find(caseId, meetingId))!);
+    return readerJson(c, await meetingFor(caseId, c.get('user').agencyId, (await meetings.find(caseId, meetingId))!));
   });
 
   api.get('/cases/:caseId/meetings/:meetingId/presence', validate('param', meetingParams), async (c) => {
@@ -140,7 +147,7 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
       detail: { meetingId, itemId, agencyId: agency.id },
       address: clientAddress(c, trustProxy),
     });
-    return c.json((await meetings.find(caseId, meetingId))!, 201);
+    return readerJson(c, await meetingFor(caseId, user.agencyId, (await meetings.find(caseId, meetingId))!), 201);
   });
 
   // 履歴 of a meeting's minutes: any past state, as the case minutes' history gives it (masked for masked readers).
@@ -173,7 +180,7 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
         address: clientAddress(c, trustProxy),
       });
     }
-    return c.json((await meetings.find(caseId, meetingId))!);
+    return readerJson(c, await meetingFor(caseId, user.agencyId, (await meetings.find(caseId, meetingId))!));
   });
 
   return api;

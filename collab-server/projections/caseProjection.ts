@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { parseCaseDocumentName, type CaseSection } from '../../model/documentNames.ts';
-import { redactText, redactionFor } from '../../model/access/masking.ts';
+import { redactText } from '../../model/access/masking.ts';
+import { CaseHistory } from '../history/caseHistory.ts';
 import { searchText } from '../../model/searchText.ts';
 import { readSection } from '../../model/sections/sectionRegistry.ts';
 import type { Queryable } from '../db/database.ts';
@@ -102,12 +103,9 @@ async function replaceTasks(
 
 /** The title as agencies without the overview see it: the household's names replaced. */
 async function refreshMaskedTitle(db: Queryable, caseId: string): Promise<void> {
-  const { rows } = await db.query<{ member_id: string; name: string; kana: string }>(
-    'select member_id, name, kana from case_members where case_id = $1',
-    [caseId],
-  );
-  const members = rows.map((row, position) => ({ id: row.member_id, position, name: row.name, kana: row.kana }));
   const titleRow = await db.query<{ title: string }>('select title from cases where id = $1', [caseId]);
   const title = titleRow.rows[0]?.title ?? '';
-  await db.query('update cases set masked_title = $2 where id = $1', [caseId, redactText(title, redactionFor({ members }))]);
+  // Masked against every member the case ever had, as every other text for such an agency is.
+  const redaction = await new CaseHistory(db).redactionOverTime(caseId);
+  await db.query('update cases set masked_title = $2 where id = $1', [caseId, redactText(title, redaction)]);
 }

@@ -71,7 +71,9 @@ export class CaseRepository {
         where exists (select 1 from case_agencies ca where ca.case_id = c.id and ca.agency_id = $1)
           and ($2 = '' or (${levelIn('members', ['edit', 'view'])}
                            and exists (select 1 from case_members m where m.case_id = c.id and m.search_text like $3))
-                       or (${levelIn('overview', ['edit', 'view'])} and lower(c.title) like $3))
+                       or (${levelIn('overview', ['edit', 'view'])} and ${levelIn('members', ['edit', 'view'])} and lower(c.title) like $3)
+                       -- Without the identity section the title is searched only as that agency sees it, masked.
+                       or (not ${levelIn('members', ['edit', 'view'])} and lower(coalesce(c.masked_title, '')) like $3))
           and ($4::text is null or c.status = $4)
           and ($5::uuid is null or exists (select 1 from case_agencies fa where fa.case_id = c.id and fa.agency_id = $5))
         order by c.updated_at desc`,

@@ -1,11 +1,12 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { CaseSection } from '../documentNames.ts';
 import { MINUTES_FRAGMENT } from '../documentSchema.ts';
 import { RECORDS_ROOT, writeEcomapRecords, type EcomapRecords } from '../ecomap/ecomapDocument.ts';
 import { maskEcomapRecords } from '../ecomap/ecomapMasking.ts';
 import { readSection, sectionDefinitions } from '../sections/sectionRegistry.ts';
 import { syncObject, type PlainValue } from '../sections/yjsValues.ts';
-import { maskMembersSection, redactJson, redactText, type Redaction } from './masking.ts';
+import { maskMembersSection, redactJson, type Redaction } from './masking.ts';
+import { maskedMinutesNodes } from './minutesMasking.ts';
 
 type Roots = Record<string, { readonly [key: string]: PlainValue }>;
 
@@ -17,25 +18,6 @@ export function maskedSectionJson(section: CaseSection, source: Y.Doc, redaction
   return redactJson(json, redaction) as Roots;
 }
 
-/** Copies rich text with every text run redacted (marks and structure kept). */
-function copyRedacted(node: Y.XmlElement | Y.XmlText, redaction: Redaction): Y.XmlElement | Y.XmlText {
-  if (node instanceof Y.XmlText) {
-    const copy = new Y.XmlText();
-    const delta = node.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[];
-    copy.applyDelta(
-      delta.map((op) => (typeof op.insert === 'string' ? { ...op, insert: redactText(op.insert, redaction) } : op)),
-    );
-    return copy;
-  }
-  const copy = new Y.XmlElement(node.nodeName);
-  for (const [key, value] of Object.entries(node.getAttributes())) copy.setAttribute(key, value as string);
-  copy.insert(
-    0,
-    node.toArray().filter((child) => child instanceof Y.XmlElement || child instanceof Y.XmlText).map((child) => copyRedacted(child as Y.XmlElement | Y.XmlText, redaction)),
-  );
-  return copy;
-}
-
 /**
  * Brings a masked view document in line with its source. Map sections change only what differs;
  * rich text is copied anew (it is read-only for its readers, so no caret is disturbed).
@@ -45,11 +27,7 @@ export function renderMaskedView(view: Y.Doc, section: CaseSection, source: Y.Do
   view.transact(() => {
     if (section === 'minutes') {
       const target = view.getXmlFragment(MINUTES_FRAGMENT);
-      const children = source
-        .getXmlFragment(MINUTES_FRAGMENT)
-        .toArray()
-        .filter((child) => child instanceof Y.XmlElement || child instanceof Y.XmlText)
-        .map((child) => copyRedacted(child as Y.XmlElement | Y.XmlText, redaction));
+      const children = maskedMinutesNodes(source.getXmlFragment(MINUTES_FRAGMENT), redaction);
       if (target.length > 0) target.delete(0, target.length);
       target.insert(0, children);
       return;

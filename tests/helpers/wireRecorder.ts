@@ -1,3 +1,5 @@
+import { normalizedKey } from '../../model/access/textNormalization.ts';
+
 /**
  * Everything a browser would receive, as bytes: a WebSocket class for the provider that keeps
  * every incoming frame, and the bodies of HTTP responses. A leak test searches these for
@@ -34,5 +36,14 @@ export class WireRecorder {
       const escaped = [...identifier].map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
       return [identifier, escaped, escaped.toUpperCase().replaceAll('\\U', '\\u')].some((form) => all.includes(Buffer.from(form, 'utf8')));
     });
+  }
+
+  /**
+   * Which identifiers appear in any spelling: everything received read as UTF-8 and compared in the
+   * form that ignores width, kana, case, spacing, punctuation and numeral style.
+   */
+  leakedInAnySpelling(identifiers: readonly string[]): string[] {
+    const all = normalizedKey(Buffer.concat(this.received.map((chunk) => Buffer.from(chunk))).toString('utf8'), true);
+    return identifiers.filter((identifier) => all.includes(normalizedKey(identifier, true)));
   }
 }

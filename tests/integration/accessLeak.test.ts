@@ -56,6 +56,7 @@ describe.each(storageBackends)('what each agency receives, byte by byte, on %s',
         expect(leaked.length, loginId).toBeGreaterThan(0); // the recorder does see what is sent
       } else {
         expect(leaked, loginId).toEqual([]);
+        expect(recorder.leakedInAnySpelling(['山田', 'ハナ', '太郎', 'タロウ', '090-0000-2222', '0120-000-111', '1944-05-10', '1972-03-05']), loginId).toEqual([]);
         // The masked view is there, with pseudonyms.
         const members = clients.members?.doc.getMap(MEMBERS_ROOT).toJSON() as Record<string, { name: string; ageBand: string }>;
         expect(members[HANA]).toMatchObject({ name: 'A氏', ageBand: '80代' });

@@ -9,6 +9,8 @@ import {
   redactJson,
   redactText,
   redactionFor,
+  maskFreeText,
+  WITHHELD_TEXT,
 } from '../../model/access/masking.ts';
 import { readSection } from '../../model/sections/sectionRegistry.ts';
 import { createSectionDocument } from '../../model/sectionDocuments.ts';
@@ -51,7 +53,7 @@ describe('masking of the identity section', () => {
 
 describe('free-text redaction', () => {
   it.each([
-    ['山田ハナさん（82歳）と太郎さん', 'A氏さん（82歳）とB氏さん'],
+    ['山田ハナさん（82歳）と太郎さん', 'A氏さん（80代）とB氏さん'],
     ['山田 太郎さんの件', 'B氏さんの件'],
     ['ヤマダ タロウ様から電話', 'B氏様から電話'],
     ['やまだたろう', 'B氏'],
@@ -89,3 +91,40 @@ describe('masking helpers', () => {
   });
 });
 
+
+describe('fail-closed redaction of the spellings the issue lists', () => {
+  it.each([
+    ['ﾔﾏﾀﾞ ﾊﾅさんと面談', 'A氏さんと面談'],
+    ['Yamada Hana さん', 'A氏 さん'],
+    ['TARO YAMADA', 'B氏'],
+    ['Tarō と話した', 'B氏 と話した'],
+    ['山 田 ハ ナ', 'A氏'],
+    ['090.0000.2222', PHONE_MASK],
+    ['０９０ ００００ ２２２２', PHONE_MASK],
+    ['北町3-12-5', ADDRESS_MASK],
+    ['北町三丁目十二番五号', ADDRESS_MASK],
+    ['緑町３丁目１番地', `緑町${ADDRESS_MASK}`],
+    ['昭和19年5月10日生まれ', '（生年月日）生まれ'],
+    ['1944/05/10', '（生年月日）'],
+    ['S47.3.5', '（生年月日）'],
+    ['82歳', '80代'],
+    ['2026-11-20 10:00 支援会議', '2026-11-20 10:00 支援会議'],
+  ])('%s → %s', (text, expected) => {
+    expect(redactText(text, redaction)).toBe(expected);
+  });
+
+  it('withholds a text in which an identifier is still there after redaction', () => {
+    for (const text of ['山*田さん', 'や♪ま♪だ', 'Y+A+M+A+D+A']) {
+      const masked = maskFreeText(text, redaction);
+      expect(masked, text).toMatchObject({ withheld: true, text: WITHHELD_TEXT });
+      expect(masked.remaining.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps a deleted member’s names as candidates, with a pseudonym after the current members', () => {
+    const identity = householdIdentityFrom(members);
+    const withFormer = redactionFor(identity, [{ id: 'jiro-deleted', name: '山田 次郎', kana: 'やまだ じろう' }]);
+    expect(redactText('次郎さん、ジロウ、Jiro', withFormer)).toBe('C氏さん、C氏、C氏');
+    expect(redactText('次郎さん', redaction)).toBe('次郎さん');
+  });
+});
