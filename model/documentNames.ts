@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Every collaborative document of a case is named here, once. A case is split into
  * several documents because a CRDT document cannot be filtered per reader: each
- * document is one access boundary (see DEVELOPERS.md, principle 1).
+ * document is one access boundary (docs/architecture.md).
  */
 export const caseSections = [
   'overview',
