@@ -64,7 +64,10 @@ describe.each(storageBackends)('SIGKILL during a burst from 20 clients on %s', (
         await new Promise((resolve) => setTimeout(resolve, 5 + random() * 40));
       }
     });
-    await new Promise((resolve) => setTimeout(resolve, 300 + random() * 700));
+    // On a loaded machine the first acknowledgements can take a while: the kill comes at a random
+    // moment after the burst is under way, not before anything could be stored.
+    await vi.waitFor(() => expect(trackers.flatMap((tracker) => tracker.acknowledged()).length).toBeGreaterThan(CLIENTS), { timeout: 30_000, interval: 20 });
+    await new Promise((resolve) => setTimeout(resolve, random() * 700));
     await first.kill('SIGKILL');
     const acknowledged = trackers.flatMap((tracker) => tracker.acknowledged());
     writing = false;
