@@ -1,0 +1,153 @@
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import type { Schema } from '@tiptap/pm/model';
+import type * as Y from 'yjs';
+import { minutesSchema, type MinutesKind } from './minutesSchema.ts';
+
+/**
+ * Why the server refuses rich text, as codes a client (or a log reader) can act on. The
+ * `detail` names the node, mark or attribute.
+ */
+export const richTextProblemCodes = [
+  /** Something that is not an element or text where the schema expects one (a Y.Map, a hook, an embed). */
+  'rich-text-unreadable',
+  'rich-text-unknown-node',
+  'rich-text-unknown-mark',
+  'rich-text-unknown-attribute',
+  'rich-text-invalid-attribute',
+  /** Known parts in an order the schema does not allow (text directly in the document, a table cell outside a row). */
+  'rich-text-invalid-content',
+] as const;
+export type RichTextProblemCode = (typeof richTextProblemCodes)[number];
+
+export interface RichTextProblem {
+  readonly code: RichTextProblemCode;
+  readonly detail: string;
+}
+
+const problemTexts: Readonly<Record<RichTextProblemCode, string>> = {
+  'rich-text-unreadable': '議事録として読めない内容です',
+  'rich-text-unknown-node': '議事録に使えない要素です',
+  'rich-text-unknown-mark': '議事録に使えない書式です',
+  'rich-text-unknown-attribute': '議事録の要素にない属性です',
+  'rich-text-invalid-attribute': '議事録の要素の属性の値が正しくありません',
+  'rich-text-invalid-content': '議事録の要素の並びが正しくありません',
+};
+
+/** The line shown in `update-refused`'s problems, beside the code. */
+export function describeRichTextProblem(problem: RichTextProblem): string {
+  return `${problemTexts[problem.code]}: ${problem.detail}`;
+}
+
+type AttributeCheck = (value: unknown) => boolean;
+
+const MAX_ATTRIBUTE_LENGTH = 2_048;
+const integerIn = (min: number, max: number): AttributeCheck => (value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+// Only what opens something harmless on a click: no javascript:, data: or the like.
+const SAFE_HREF = /^(?:https?:|mailto:|tel:|[#/?.]|[^:/?#]*(?:[/?#]|$))/i;
+
+/** Values Tiptap writes for these attributes; any other attribute takes a plain value. */
+const attributeChecks: Readonly<Record<string, AttributeCheck>> = {
+  'heading.level': integerIn(1, 6),
+  'orderedList.start': integerIn(-1_000_000, 1_000_000),
+  'taskItem.checked': (value) => typeof value === 'boolean',
+  'tableCell.colspan': integerIn(1, 1_000),
+  'tableCell.rowspan': integerIn(1, 1_000),
+  'tableHeader.colspan': integerIn(1, 1_000),
+  'tableHeader.rowspan': integerIn(1, 1_000),
+  'link.href': (value) => typeof value === 'string' && value.length <= MAX_ATTRIBUTE_LENGTH && SAFE_HREF.test(value.replace(/[\s\u0000-\u001f]/g, '')),
+};
+
+function plainValue(value: unknown): boolean {
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'string') return value.length <= MAX_ATTRIBUTE_LENGTH;
+  // Table column widths.
+  return Array.isArray(value) && value.length <= 1_000 && value.every((width) => typeof width === 'number' && Number.isFinite(width));
+}
+
+interface JsonNode {
+  readonly attrs?: unknown;
+  readonly content?: unknown;
+  readonly marks?: unknown;
+  readonly text?: unknown;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Walks the JSON once, naming every unknown part; content order is left to ProseMirror's check. */
+class Walker {
+  readonly problems = new Map<string, RichTextProblem>();
+  private readonly schema: Schema;
+
+  constructor(schema: Schema) {
+    this.schema = schema;
+  }
+
+  private add(code: RichTextProblemCode, detail: string): void {
+    this.problems.set(`${code}\u0000${detail}`, { code, detail });
+  }
+
+  private attributes(owner: string, known: Readonly<Record<string, unknown>>, attrs: unknown): void {
+    if (attrs === undefined) return;
+    if (!isRecord(attrs)) {
+      this.add('rich-text-invalid-attribute', owner);
+      return;
+    }
+    for (const [name, value] of Object.entries(attrs)) {
+      if (!Object.hasOwn(known, name)) this.add('rich-text-unknown-attribute', `${owner}.${name}`);
+      else if (!(attributeChecks[`${owner}.${name}`] ?? plainValue)(value)) this.add('rich-text-invalid-attribute', `${owner}.${name}`);
+    }
+  }
+
+  node(json: unknown): void {
+    if (!isRecord(json) || typeof json.type !== 'string') {
+      this.add('rich-text-unreadable', typeof json);
+      return;
+    }
+    const node = json as JsonNode & { readonly type: string };
+    if (node.type === 'text') {
+      if (typeof node.text !== 'string') this.add('rich-text-unreadable', 'text');
+      for (const mark of Array.isArray(node.marks) ? node.marks : []) {
+        const name = isRecord(mark) && typeof mark.type === 'string' ? mark.type : String(mark);
+        const markType = Object.hasOwn(this.schema.marks, name) ? this.schema.marks[name] : undefined;
+        if (!markType) this.add('rich-text-unknown-mark', name);
+        else this.attributes(name, markType.spec.attrs ?? {}, (mark as JsonNode).attrs);
+      }
+      return;
+    }
+    const nodeType = node.type !== 'doc' && Object.hasOwn(this.schema.nodes, node.type) ? this.schema.nodes[node.type] : undefined;
+    if (!nodeType) {
+      this.add('rich-text-unknown-node', node.type);
+      return;
+    }
+    this.attributes(node.type, nodeType.spec.attrs ?? {}, node.attrs);
+    if (Array.isArray(node.content)) for (const child of node.content) this.node(child);
+  }
+}
+
+const MAX_PROBLEMS = 10;
+
+/**
+ * Everything that keeps the fragment from being a document of `kind`: unknown nodes, marks and
+ * attributes, attribute values Tiptap would not write, and content in an order the schema does
+ * not allow. An empty fragment (a document nobody has written in yet) is valid.
+ */
+export function richTextProblems(fragment: Y.XmlFragment, kind: MinutesKind): RichTextProblem[] {
+  let json: { type: 'doc'; content: unknown[] };
+  try {
+    json = yXmlFragmentToProsemirrorJSON(fragment) as { type: 'doc'; content: unknown[] };
+  } catch {
+    return [{ code: 'rich-text-unreadable', detail: 'fragment' }];
+  }
+  if (json.content.length === 0) return [];
+  const schema = minutesSchema(kind);
+  const walker = new Walker(schema);
+  for (const block of json.content) walker.node(block);
+  if (walker.problems.size > 0) return [...walker.problems.values()].slice(0, MAX_PROBLEMS);
+  try {
+    schema.nodeFromJSON(json).check();
+    return [];
+  } catch (error) {
+    return [{ code: 'rich-text-invalid-content', detail: error instanceof Error ? error.message : String(error) }];
+  }
+}
