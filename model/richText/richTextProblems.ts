@@ -65,13 +65,6 @@ function plainValue(value: unknown): boolean {
   return Array.isArray(value) && value.length <= 1_000 && value.every((width) => typeof width === 'number' && Number.isFinite(width));
 }
 
-interface JsonNode {
-  readonly attrs?: unknown;
-  readonly content?: unknown;
-  readonly marks?: unknown;
-  readonly text?: unknown;
-}
-
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Walks the JSON once, naming every unknown part; content order is left to ProseMirror's check. */
@@ -104,23 +97,24 @@ class Walker {
       this.add('rich-text-unreadable', typeof json);
       return;
     }
-    const node = json as JsonNode & { readonly type: string };
-    if (node.type === 'text') {
+    const node = json;
+    const type: string = json.type;
+    if (type === 'text') {
       if (typeof node.text !== 'string') this.add('rich-text-unreadable', 'text');
       for (const mark of Array.isArray(node.marks) ? node.marks : []) {
         const name = isRecord(mark) && typeof mark.type === 'string' ? mark.type : String(mark);
         const markType = Object.hasOwn(this.schema.marks, name) ? this.schema.marks[name] : undefined;
         if (!markType) this.add('rich-text-unknown-mark', name);
-        else this.attributes(name, markType.spec.attrs ?? {}, (mark as JsonNode).attrs);
+        else this.attributes(name, markType.spec.attrs ?? {}, isRecord(mark) ? mark.attrs : undefined);
       }
       return;
     }
-    const nodeType = node.type !== 'doc' && Object.hasOwn(this.schema.nodes, node.type) ? this.schema.nodes[node.type] : undefined;
+    const nodeType = type !== 'doc' && Object.hasOwn(this.schema.nodes, type) ? this.schema.nodes[type] : undefined;
     if (!nodeType) {
-      this.add('rich-text-unknown-node', node.type);
+      this.add('rich-text-unknown-node', type);
       return;
     }
-    this.attributes(node.type, nodeType.spec.attrs ?? {}, node.attrs);
+    this.attributes(type, nodeType.spec.attrs ?? {}, node.attrs);
     if (Array.isArray(node.content)) for (const child of node.content) this.node(child);
   }
 }
@@ -139,6 +133,8 @@ export function richTextProblems(fragment: Y.XmlFragment, kind: MinutesKind): Ri
   } catch {
     return [{ code: 'rich-text-unreadable', detail: 'fragment' }];
   }
+  // y-tiptap leaves a text directly in the fragment as an array of text nodes; the binding reads it as text.
+  json = { type: 'doc', content: json.content.flat() };
   if (json.content.length === 0) return [];
   const schema = minutesSchema(kind);
   const walker = new Walker(schema);
