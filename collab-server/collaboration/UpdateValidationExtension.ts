@@ -3,9 +3,9 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../model/closeCodes.ts';
 import type { UpdateRefusedMessage } from '../../model/collaborationMessages.ts';
 import { parseCaseDocumentName } from '../../model/documentNames.ts';
-import { META_ROOT, MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
+import { META_ROOT } from '../../model/documentSchema.ts';
 import { minutesKindOf } from '../../model/richText/minutesSchema.ts';
-import { describeRichTextProblem, richTextProblems, type RichTextProblem } from '../../model/richText/richTextProblems.ts';
+import { describeRichTextProblem, type RichTextProblem } from '../../model/richText/richTextProblems.ts';
 import { ATTRIBUTION_ROOT } from '../../model/sections/attribution.ts';
 import { authorshipProblems } from '../../model/sections/progressLogRules.ts';
 import { RECORDS_ROOT, type EcomapRecords } from '../../model/ecomap/ecomapDocument.ts';
@@ -13,6 +13,7 @@ import { ecomapRecordProblems } from '../../model/ecomap/ecomapSchema.ts';
 import { readSection, sectionDefinitions, sectionProblems } from '../../model/sections/sectionRegistry.ts';
 import type { Logger } from '../logger.ts';
 import { canonicalJson } from '../../model/canonicalJson.ts';
+import { minutesUpdateProblems } from './minutesShadow.ts';
 import { updateStructureProblem } from './updateStructure.ts';
 import { CollaborationRefusal, type KasaneContext } from './context.ts';
 
@@ -46,7 +47,7 @@ export class UpdateValidationExtension implements Extension {
   async beforeSync({ type, payload, connection, context, document }: beforeSyncPayload): Promise<void> {
     if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly || payload.byteLength <= 2) return;
     const { section, user } = context as KasaneContext;
-    const found = this.problemsOf(document, payload, section, user);
+    const found = this.problemsOf(document, payload, section, user, connection);
     if (found.length === 0) return;
     const problems = found.map((problem) => (typeof problem === 'string' ? problem : describeRichTextProblem(problem)));
     const reasons = found.filter((problem): problem is RichTextProblem => typeof problem !== 'string');
@@ -56,7 +57,7 @@ export class UpdateValidationExtension implements Extension {
     throw new CollaborationRefusal(CloseCode.InvalidUpdate);
   }
 
-  private problemsOf(document: Document, update: Uint8Array, section: KasaneContext['section'], user: KasaneContext['user']): Problem[] {
+  private problemsOf(document: Document, update: Uint8Array, section: KasaneContext['section'], user: KasaneContext['user'], connection: unknown): Problem[] {
     // Before Yjs reads a byte of it: crafted encodings can make Yjs' decoder loop (yjs #687).
     const structureProblem = updateStructureProblem(update);
     if (structureProblem) return [structureProblem];
@@ -69,8 +70,14 @@ export class UpdateValidationExtension implements Extension {
     const allowedRoots = new Set([META_ROOT, ...Object.keys(sectionDefinitions[section].roots)]);
     const unknownRoots = decoded.structs.map(describeStruct).filter((root): root is string => root !== null && !allowedRoots.has(root));
     if (unknownRoots.length > 0) return [`この文書にない項目です: ${[...new Set(unknownRoots)].join(', ')}`];
-    // Rich text (the minutes) is checked against its ProseMirror schema below, not a zod one.
-    if (!sectionDefinitions[section].schema && section !== 'minutes') return [];
+    // Rich text is checked against the ProseMirror schema every editor of its kind is built
+    // from (model/richText/): a node, mark or attribute no editor knows would be deleted by the
+    // next browser that binds the document. Only the blocks the update changes are read.
+    if (section === 'minutes') {
+      const name = parseCaseDocumentName(document.name);
+      return name ? minutesUpdateProblems(document, update, minutesKindOf(name), connection) : [`この文書にない項目です: ${document.name}`];
+    }
+    if (!sectionDefinitions[section].schema) return [];
 
     const scratch = new Y.Doc();
     try {
@@ -92,13 +99,6 @@ export class UpdateValidationExtension implements Extension {
         if (problem.kind === 'unknown-root') problems.push(`この文書にない項目です: ${problem.root}`);
         else if (problem.kind === 'wrong-type') problems.push(`値の種類が違います: ${problem.path}`);
         else problems.push(...problem.issues.map((issue) => `${issue.path}: ${issue.message}`));
-      }
-      // The same schema the app's editors are built from (model/richText/): a node, mark or
-      // attribute no editor knows would be deleted by the next browser that binds the document.
-      if (section === 'minutes' && problems.length === 0) {
-        const name = parseCaseDocumentName(document.name);
-        if (!name) problems.push(`この文書にない項目です: ${document.name}`);
-        else problems.push(...richTextProblems(scratch.getXmlFragment(MINUTES_FRAGMENT), minutesKindOf(name)));
       }
       if (section === 'progress-log') problems.push(...authorshipProblems(document, scratch, user));
       // A record tldraw cannot read would break the map in every other browser that receives it.

@@ -1,6 +1,6 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import type { Schema } from '@tiptap/pm/model';
-import type * as Y from 'yjs';
+import { Mark, type ContentMatch, type Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model';
+import * as Y from 'yjs';
 import { minutesSchema, type MinutesKind } from './minutesSchema.ts';
 
 /**
@@ -122,28 +122,82 @@ class Walker {
 const MAX_PROBLEMS = 10;
 
 /**
+ * ProseMirror's check() except that a container may be empty. Two people who each take a
+ * different last item out of one list at once each send a valid update, and the merge is an
+ * empty list: refusing the second would refuse an honest edit over and over. y-tiptap shows an
+ * empty container without deleting anything, and no one gains anything by sending one.
+ */
+function checkAllowingEmptyContainers(node: ProseMirrorNode): void {
+  if (node.childCount > 0 && !node.type.validContent(node.content)) throw new RangeError(`Invalid content for node ${node.type.name}`);
+  let marks = Mark.none;
+  for (const mark of node.marks) marks = mark.addToSet(marks);
+  if (!Mark.sameSet(marks, node.marks)) throw new RangeError(`Invalid collection of marks for node ${node.type.name}`);
+  node.forEach(checkAllowingEmptyContainers);
+}
+
+/** Text directly in the document, or top-level blocks in an order the document does not allow. */
+function topLevelProblem(blocks: readonly unknown[], schema: Schema): RichTextProblem | null {
+  let match: ContentMatch | null = schema.topNodeType.contentMatch;
+  let elements = 0;
+  for (const block of blocks) {
+    if (block instanceof Y.XmlText) {
+      if (block.length > 0) return { code: 'rich-text-invalid-content', detail: 'text outside a block' };
+      continue;
+    }
+    if (!(block instanceof Y.XmlElement)) return { code: 'rich-text-unreadable', detail: 'fragment' };
+    const type = Object.hasOwn(schema.nodes, block.nodeName) ? schema.nodes[block.nodeName] : undefined;
+    // Unknown blocks are named by the walk over the changed blocks.
+    if (!type) continue;
+    elements += 1;
+    match = match?.matchType(type) ?? null;
+    if (!match) return { code: 'rich-text-invalid-content', detail: `${block.nodeName} in doc` };
+  }
+  return elements > 0 && match && !match.validEnd ? { code: 'rich-text-invalid-content', detail: 'doc' } : null;
+}
+
+/**
  * Everything that keeps the fragment from being a document of `kind`: unknown nodes, marks and
  * attributes, attribute values Tiptap would not write, and content in an order the schema does
- * not allow. An empty fragment (a document nobody has written in yet) is valid.
+ * not allow. `changed` limits the deep check to the top-level blocks an update touched (the
+ * rest was checked when it was written), so a keystroke costs one block, not the document, and
+ * the order of the top-level blocks is checked when the update inserted or removed one. An empty fragment (a document nobody has
+ * written in yet) is valid.
  */
-export function richTextProblems(fragment: Y.XmlFragment, kind: MinutesKind): RichTextProblem[] {
+export function richTextProblems(
+  fragment: Y.XmlFragment,
+  kind: MinutesKind,
+  changed?: { readonly blocks: readonly (Y.XmlElement | Y.XmlText)[]; readonly orderChanged: boolean },
+): RichTextProblem[] {
+  const schema = minutesSchema(kind);
+  const topLevel: unknown[] | null = changed && !changed.orderChanged ? null : fragment.toArray();
+  const blocks = changed?.blocks ?? (topLevel as (Y.XmlElement | Y.XmlText)[]);
   let json: { type: 'doc'; content: unknown[] };
   try {
-    json = yXmlFragmentToProsemirrorJSON(fragment) as { type: 'doc'; content: unknown[] };
+    // y-tiptap's own reading of the Yjs types, given only the blocks to check (it reads nothing but toArray()).
+    json = yXmlFragmentToProsemirrorJSON({ toArray: () => blocks } as unknown as Y.XmlFragment) as { type: 'doc'; content: unknown[] };
   } catch {
     return [{ code: 'rich-text-unreadable', detail: 'fragment' }];
   }
-  // y-tiptap leaves a text directly in the fragment as an array of text nodes; the binding reads it as text.
-  json = { type: 'doc', content: json.content.flat() };
-  if (json.content.length === 0) return [];
-  const schema = minutesSchema(kind);
+  // y-tiptap leaves a text directly in the fragment as an array of text nodes.
+  const content = json.content.flat();
   const walker = new Walker(schema);
-  for (const block of json.content) walker.node(block);
-  if (walker.problems.size > 0) return [...walker.problems.values()].slice(0, MAX_PROBLEMS);
-  try {
-    schema.nodeFromJSON(json).check();
-    return [];
-  } catch (error) {
-    return [{ code: 'rich-text-invalid-content', detail: error instanceof Error ? error.message : String(error) }];
+  for (const block of content) walker.node(block);
+  const problems = [...walker.problems.values()];
+  const order = topLevel && topLevelProblem(topLevel, schema);
+  if (order) problems.push(order);
+  if (problems.length > 0) return problems.slice(0, MAX_PROBLEMS);
+  for (const block of content) {
+    try {
+      const node = schema.nodeFromJSON(block);
+      try {
+        node.check();
+      } catch (error) {
+        checkAllowingEmptyContainers(node);
+        void error;
+      }
+    } catch (error) {
+      return [{ code: 'rich-text-invalid-content', detail: error instanceof Error ? error.message : String(error) }];
+    }
   }
+  return [];
 }

@@ -131,8 +131,8 @@ describe('the minutes schemas in model/richText, as the server applies them', ()
     expect(richTextProblems(bareText, 'case-minutes').map((problem) => problem.code)).toEqual(['rich-text-invalid-content']);
     const strayRow = fragmentOf(element('tableRow', [element('tableCell', [element('paragraph', ['x'])])]));
     expect(richTextProblems(strayRow, 'meeting-minutes').map((problem) => problem.code)).toEqual(['rich-text-invalid-content']);
-    const emptyDecision = fragmentOf(element(DECISION_NODE));
-    expect(richTextProblems(emptyDecision, 'meeting-minutes').map((problem) => problem.code)).toEqual(['rich-text-invalid-content']);
+    const paragraphInList = fragmentOf(element('bulletList', [element('paragraph', ['x'])]));
+    expect(richTextProblems(paragraphInList, 'meeting-minutes').map((problem) => problem.code)).toEqual(['rich-text-invalid-content']);
     const markedCode = new Y.XmlText();
     const codeWithMarks = fragmentOf(element('codeBlock', [markedCode]));
     markedCode.insert(0, 'x', { bold: {} });
@@ -141,5 +141,21 @@ describe('the minutes schemas in model/richText, as the server applies them', ()
     const withMap = fragmentOf(element('paragraph'));
     (withMap.get(0) as Y.XmlElement).insert(0, [new Y.Map() as unknown as Y.XmlText]);
     expect(richTextProblems(withMap, 'case-minutes').map((problem) => problem.code)).toEqual(['rich-text-unreadable']);
+  });
+
+  it('accepts a container emptied by two honest edits merging, as y-tiptap shows it without deleting anything', () => {
+    // Each took a different last item out of the same list and 決定事項 block; the merge has neither.
+    expect(richTextProblems(fragmentOf(element('paragraph', ['x']), element('taskList'), element(DECISION_NODE)), 'meeting-minutes')).toEqual([]);
+  });
+
+  it('checks in depth only the blocks an update changed, and the order of all of them', () => {
+    const known = element('paragraph', ['x']);
+    const changed = element('paragraph', ['y']);
+    const fragment = fragmentOf(element('iframe'), known, changed);
+    expect(richTextProblems(fragment, 'case-minutes', { blocks: [known, changed], orderChanged: false })).toEqual([]);
+    expect(codes(richTextProblems(fragment, 'case-minutes', { blocks: [fragment.get(0) as Y.XmlElement], orderChanged: true }))).toEqual(['rich-text-unknown-node iframe']);
+    const text = fragmentOf(element('paragraph', ['x']));
+    text.insert(1, [new Y.XmlText('段落の外')]);
+    expect(codes(richTextProblems(text, 'case-minutes', { blocks: [text.get(0) as Y.XmlElement], orderChanged: true }))).toEqual(['rich-text-invalid-content text outside a block']);
   });
 });
