@@ -45,6 +45,9 @@ const integerIn = (min: number, max: number): AttributeCheck => (value) => Numbe
 // Only what opens something harmless on a click: no javascript:, data: or the like.
 const SAFE_HREF = /^(?:https?:|mailto:|tel:|[#/?.]|[^:/?#]*(?:[/?#]|$))/i;
 
+// Browsers ignore spaces and control characters in a URL's scheme (「java\tscript:」 is javascript:).
+const withoutSpaceOrControls = (value: string) => Array.from(value).filter((character) => character.codePointAt(0)! > 0x20).join('');
+
 /** Values Tiptap writes for these attributes; any other attribute takes a plain value. */
 const attributeChecks: Readonly<Record<string, AttributeCheck>> = {
   'heading.level': integerIn(1, 6),
@@ -54,7 +57,7 @@ const attributeChecks: Readonly<Record<string, AttributeCheck>> = {
   'tableCell.rowspan': integerIn(1, 1_000),
   'tableHeader.colspan': integerIn(1, 1_000),
   'tableHeader.rowspan': integerIn(1, 1_000),
-  'link.href': (value) => typeof value === 'string' && value.length <= MAX_ATTRIBUTE_LENGTH && SAFE_HREF.test(value.replace(/[\s\u0000-\u001f]/g, '')),
+  'link.href': (value) => typeof value === 'string' && value.length <= MAX_ATTRIBUTE_LENGTH && SAFE_HREF.test(withoutSpaceOrControls(value)),
 };
 
 function plainValue(value: unknown): boolean {

@@ -121,6 +121,10 @@ describe('the minutes schemas in model/richText, as the server applies them', ()
       'rich-text-invalid-attribute taskItem.checked',
       'rich-text-invalid-attribute link.href',
     ]);
+    const hiddenScheme = new Y.XmlText();
+    const withHiddenScheme = fragmentOf(element('paragraph', [hiddenScheme]));
+    hiddenScheme.insert(0, 'クリック', { link: { href: ' java\tscript:alert(1)' } });
+    expect(codes(richTextProblems(withHiddenScheme, 'case-minutes'))).toEqual(['rich-text-invalid-attribute link.href']);
     const withObject = fragmentOf(element('paragraph', ['x']), element('codeBlock', ['y'], { language: { nested: true } }));
     expect(codes(richTextProblems(withObject, 'meeting-minutes'))).toEqual(['rich-text-invalid-attribute codeBlock.language']);
   });
