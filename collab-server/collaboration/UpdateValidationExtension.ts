@@ -32,7 +32,9 @@ const describeStruct = (struct: unknown): string | null => {
  * Checks every client update against its section's schema before it is stored or applied:
  * the update is applied to a scratch copy of the document, and refused (with the reasons, then
  * closing that document) if the result breaks the schema, touches server-owned roots, or claims
- * another author. Nothing of a refused update is stored; everything valid stays.
+ * another author. Minutes are checked against their kind's ProseMirror schema on a copy kept per
+ * document (minutesShadow.ts), so that a keystroke costs its block, not the whole minutes.
+ * Nothing of a refused update is stored; everything valid stays.
  */
 export class UpdateValidationExtension implements Extension {
   extensionName = 'kasane-update-validation';
