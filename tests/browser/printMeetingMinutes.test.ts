@@ -42,7 +42,7 @@ function recordSentChanges(page: Page, documentName: string): Uint8Array[] {
 }
 
 describe("printing a 支援会議's minutes in the browser", () => {
-  it('shows the 決定事項, the table and the checklist on paper and sends no change of the minutes', async () => {
+  it('shows the 決定事項, the table and the checklist on paper and in 履歴, and the print sends no change of the minutes', async () => {
     expect(existsSync(path.join(staticDir, 'index.html')), 'run `npm run build` first (npm test does)').toBe(true);
     const server = await newKasaneServer('postgresql', { staticDir });
     const directory = await mkdtemp(path.join(os.tmpdir(), 'kasane-print-meeting-'));
@@ -111,5 +111,14 @@ describe("printing a 支援会議's minutes in the browser", () => {
     expect(rowsAfter.rows[0]?.count).toBe(rowsBefore.rows[0]?.count);
     expect(Y.encodeStateVector(reader.doc)).toEqual(stored);
     expect(blocks()).toEqual(expect.arrayContaining(['taskList', 'table', DECISION_NODE]));
+
+    // The same minutes as a past state in 履歴: the revision view has the meeting's schema too.
+    await page.goto(`/cases/${demoCase.id}/history`);
+    const entries = page.getByRole('list', { name: '変更の一覧（新しい順）' }).getByRole('article');
+    await entries.filter({ hasText: `支援会議の議事録（第${upcoming.number}回）` }).first().getByRole('button', { name: 'この時点を表示' }).click();
+    const revision = page.getByRole('region', { name: /^過去の版（.*時点）・閲覧のみ$/ });
+    await expect.poll(() => revision.locator('section[data-type="decision"]').textContent(), { timeout: 15_000 }).toContain('包括が区分変更を申請する');
+    expect(await revision.getByRole('table').textContent()).toContain('担当機関の一覧');
+    expect(await revision.locator('ul[data-type="taskList"]').textContent()).toContain('家計の聞き取り');
   });
 });
