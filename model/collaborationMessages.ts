@@ -7,5 +7,7 @@ import { z } from 'zod';
 export const updateRefusedMessageSchema = z.object({
   type: z.literal('update-refused'),
   problems: z.array(z.string()),
+  /** Machine-readable reasons, where a check has them (rich text: `rich-text-unknown-node` and the like). */
+  reasons: z.array(z.object({ code: z.string(), detail: z.string() })).optional(),
 });
 export type UpdateRefusedMessage = z.infer<typeof updateRefusedMessageSchema>;

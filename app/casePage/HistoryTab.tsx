@@ -5,8 +5,8 @@ import { useCaseContext } from '../collab/CaseContext.tsx';
 import { HistoryPanel, type RevisionInfo } from '../history/HistoryPanel.tsx';
 import { SectionRevision } from './SectionRevision.tsx';
 
-function renderRevision(section: CaseSection, doc: Y.Doc, { masked }: RevisionInfo): ReactNode {
-  return <SectionRevision section={section} doc={doc} masked={masked} />;
+function renderRevision(section: CaseSection, doc: Y.Doc, { masked, meetingMinutes }: RevisionInfo): ReactNode {
+  return <SectionRevision section={section} doc={doc} masked={masked} meetingMinutes={meetingMinutes} />;
 }
 
 /** 履歴 of the case, showing past states in the forms of the live tabs. */

@@ -18,14 +18,16 @@ interface SectionRevisionProps {
   /** The section as it was, in a document of its own with no connection. */
   readonly doc: Y.Doc;
   readonly masked: boolean;
+  /** A 支援会議's own minutes, which have more node types than the case's. */
+  readonly meetingMinutes?: boolean;
 }
 
 /** A past state of a section in the same form (or editor) as the live tab, read-only. */
-export function SectionRevision({ section, doc, masked }: SectionRevisionProps) {
+export function SectionRevision({ section, doc, masked, meetingMinutes = false }: SectionRevisionProps) {
   if (section === 'minutes') {
     return (
       <Suspense fallback={<p className="message">{ja.loading}</p>}>
-        <MinutesRevision doc={doc} masked={masked} />
+        <MinutesRevision doc={doc} masked={masked} kind={meetingMinutes ? 'meeting-minutes' : 'case-minutes'} />
       </Suspense>
     );
   }

@@ -19,6 +19,8 @@ import './history.css';
 export interface RevisionInfo {
   /** The revision is the masked view this agency gets, not the section itself. */
   readonly masked: boolean;
+  /** The revision is of a 支援会議's own minutes, not the case's section. */
+  readonly meetingMinutes: boolean;
 }
 
 interface HistoryPanelProps {
@@ -213,7 +215,7 @@ export function HistoryPanel({ caseId, renderRevision }: HistoryPanelProps) {
             setView(null);
           }}
         >
-          {view.kind === 'shown' ? renderRevision(view.group.section, view.doc, { masked: view.masked }) : null}
+          {view.kind === 'shown' ? renderRevision(view.group.section, view.doc, { masked: view.masked, meetingMinutes: view.group.minutesOfMeeting !== null }) : null}
         </RevisionView>
       )}
       {origin && (

@@ -16,7 +16,6 @@ import { DecisionPanel } from './DecisionPanel.tsx';
 import { MeetingDetails } from './MeetingDetails.tsx';
 import { MeetingPresence } from './MeetingPresence.tsx';
 import { MinutesToolbar } from './MinutesToolbar.tsx';
-import { meetingMinutesExtensions } from './minutesExtensions.ts';
 import { useMeetingPresence } from './useMeetingPresence.ts';
 
 const t = ja.meetings;
@@ -189,7 +188,7 @@ export function MeetingPage({ meetingId }: { readonly meetingId: MeetingId }) {
               user={collaboration.user}
               describedBy={helpId}
               editable={editable}
-              extensions={meetingMinutesExtensions}
+              kind="meeting-minutes"
               label={t.editor.label}
               toolbar={(editor) => <MinutesToolbar editor={editor} disabled={!editable} />}
               onSelectedLine={setSelectedLine}

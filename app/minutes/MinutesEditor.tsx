@@ -1,16 +1,17 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
-import type { Editor, Extensions } from '@tiptap/core';
+import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, type ReactNode } from 'react';
-import { StarterKit } from '@tiptap/starter-kit';
 import type * as Y from 'yjs';
 import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
+import { minutesExtensions, type MinutesKind } from '../../model/richText/minutesSchema.ts';
 import type { AwarenessUser } from '../collab/awarenessUser.ts';
 import { ja } from '../i18n/ja.ts';
 import { renderCaret, renderSelection } from './caretRendering.ts';
 import { CompositionGuard } from './compositionGuard.ts';
+import './richText.css';
 
 interface MinutesEditorProps {
   readonly document: Y.Doc;
@@ -19,8 +20,11 @@ interface MinutesEditorProps {
   readonly user: AwarenessUser | null;
   readonly describedBy?: string;
   readonly editable: boolean;
-  /** More node types (meeting minutes: tables, checklists, 決定事項); fixed for the editor's life. */
-  readonly extensions?: Extensions;
+  /**
+   * Which document this is; its schema (model/richText/) is the one the server checks every
+   * update against. Fixed for the editor's life.
+   */
+  readonly kind: MinutesKind;
   readonly label?: string;
   /** Formatting controls above the text. */
   readonly toolbar?: (editor: Editor) => ReactNode;
@@ -37,12 +41,12 @@ function selectedLine(editor: Editor): string {
  * The minutes editor. Content comes only from the Y.Doc: passing `content` here would be
  * inserted again by every client that opens the case.
  */
-export function MinutesEditor({ document, provider, user, describedBy, editable, extensions = [], label = ja.minutes.editorLabel, toolbar, onSelectedLine }: MinutesEditorProps) {
+export function MinutesEditor({ document, provider, user, describedBy, editable, kind, label = ja.minutes.editorLabel, toolbar, onSelectedLine }: MinutesEditorProps) {
   const editor = useEditor(
     {
       extensions: [
-        // Yjs keeps its own undo history (only this person's changes); ProseMirror's would fight it.
-        StarterKit.configure({ undoRedo: false }),
+        // The document's nodes and marks, exactly as the server accepts them: nothing added here.
+        ...minutesExtensions(kind, { decisionLabel: ja.meetings.editor.decision }),
         Collaboration.configure({ document, field: MINUTES_FRAGMENT }),
         // Remote edits arriving during an IME composition must not break it (see the guard).
         CompositionGuard,
@@ -56,7 +60,6 @@ export function MinutesEditor({ document, provider, user, describedBy, editable,
               }),
             ]
           : []),
-        ...extensions,
       ],
       editorProps: {
         attributes: {

@@ -37,6 +37,7 @@ export function MinutesSection() {
           user={collaboration.user}
           describedBy={helpId}
           editable={snapshot.loaded && !snapshot.accessDenied && !snapshot.readOnly}
+          kind="case-minutes"
         />
       ) : (
         <div className="minutes-editor minutes-editor--pending" aria-hidden="true" />

@@ -90,7 +90,7 @@ export function PrintView({ tab, meetingId = null }: { readonly tab: PrintableTa
   else if (state.kind === 'open' && state.snapshot.accessDenied) body = <p role="alert" className="message message--error">{ja.section.accessDenied(label)}</p>;
   else if (state.kind === 'open' && state.snapshot.accessChanged) body = <p className="message">{ja.section.accessChanged(label)}</p>;
   else if (!ready || snapshot === null) body = <p className="message">{ja.loading}</p>;
-  else body = <SectionSheet key={snapshot.doc.guid} tab={tab} doc={snapshot.doc} />;
+  else body = <SectionSheet key={snapshot.doc.guid} tab={tab} doc={snapshot.doc} meeting={meeting !== null} />;
 
   return (
     <div className="print-view stack">
@@ -131,7 +131,7 @@ export function PrintView({ tab, meetingId = null }: { readonly tab: PrintableTa
   );
 }
 
-function SectionSheet({ tab, doc }: { readonly tab: PrintableTab; readonly doc: Y.Doc }) {
+function SectionSheet({ tab, doc, meeting }: { readonly tab: PrintableTab; readonly doc: Y.Doc; readonly meeting: boolean }) {
   switch (tab) {
     case 'overview':
       return <OverviewPrint doc={doc} />;
@@ -142,7 +142,7 @@ function SectionSheet({ tab, doc }: { readonly tab: PrintableTab; readonly doc: 
     case 'minutes':
       return (
         <Suspense fallback={<p className="message">{ja.loading}</p>}>
-          <MinutesPrint doc={doc} />
+          <MinutesPrint doc={doc} kind={meeting ? 'meeting-minutes' : 'case-minutes'} />
         </Suspense>
       );
   }

@@ -1,8 +1,11 @@
-import type { Extension, beforeSyncPayload } from '@hocuspocus/server';
+import type { Document, Extension, beforeSyncPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { CloseCode } from '../../model/closeCodes.ts';
 import type { UpdateRefusedMessage } from '../../model/collaborationMessages.ts';
+import { parseCaseDocumentName } from '../../model/documentNames.ts';
 import { META_ROOT } from '../../model/documentSchema.ts';
+import { minutesKindOf } from '../../model/richText/minutesSchema.ts';
+import { describeRichTextProblem, type RichTextProblem } from '../../model/richText/richTextProblems.ts';
 import { ATTRIBUTION_ROOT } from '../../model/sections/attribution.ts';
 import { authorshipProblems } from '../../model/sections/progressLogRules.ts';
 import { RECORDS_ROOT, type EcomapRecords } from '../../model/ecomap/ecomapDocument.ts';
@@ -10,11 +13,15 @@ import { ecomapRecordProblems } from '../../model/ecomap/ecomapSchema.ts';
 import { readSection, sectionDefinitions, sectionProblems } from '../../model/sections/sectionRegistry.ts';
 import type { Logger } from '../logger.ts';
 import { canonicalJson } from '../../model/canonicalJson.ts';
+import { minutesUpdateProblems } from './minutesShadow.ts';
 import { updateStructureProblem } from './updateStructure.ts';
 import { CollaborationRefusal, type KasaneContext } from './context.ts';
 
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
+
+/** A line for the person, or a rich-text problem that also carries its code. */
+type Problem = string | RichTextProblem;
 
 const describeStruct = (struct: unknown): string | null => {
   const parent = (struct as { parent?: unknown }).parent;
@@ -25,7 +32,9 @@ const describeStruct = (struct: unknown): string | null => {
  * Checks every client update against its section's schema before it is stored or applied:
  * the update is applied to a scratch copy of the document, and refused (with the reasons, then
  * closing that document) if the result breaks the schema, touches server-owned roots, or claims
- * another author. Nothing of a refused update is stored; everything valid stays.
+ * another author. Minutes are checked against their kind's ProseMirror schema on a copy kept per
+ * document (minutesShadow.ts), so that a keystroke costs its block, not the whole minutes.
+ * Nothing of a refused update is stored; everything valid stays.
  */
 export class UpdateValidationExtension implements Extension {
   extensionName = 'kasane-update-validation';
@@ -40,15 +49,17 @@ export class UpdateValidationExtension implements Extension {
   async beforeSync({ type, payload, connection, context, document }: beforeSyncPayload): Promise<void> {
     if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly || payload.byteLength <= 2) return;
     const { section, user } = context as KasaneContext;
-    const problems = this.problemsOf(document, payload, section, user);
-    if (problems.length === 0) return;
-    this.logger.warn({ documentName: document.name, userId: user.id, problems }, 'update refused');
-    const message: UpdateRefusedMessage = { type: 'update-refused', problems };
+    const found = this.problemsOf(document, payload, section, user, connection);
+    if (found.length === 0) return;
+    const problems = found.map((problem) => (typeof problem === 'string' ? problem : describeRichTextProblem(problem)));
+    const reasons = found.filter((problem): problem is RichTextProblem => typeof problem !== 'string');
+    this.logger.warn({ documentName: document.name, userId: user.id, problems, reasons }, 'update refused');
+    const message: UpdateRefusedMessage = { type: 'update-refused', problems, ...(reasons.length > 0 ? { reasons } : {}) };
     connection.sendStateless(JSON.stringify(message));
     throw new CollaborationRefusal(CloseCode.InvalidUpdate);
   }
 
-  private problemsOf(document: Y.Doc, update: Uint8Array, section: KasaneContext['section'], user: KasaneContext['user']): string[] {
+  private problemsOf(document: Document, update: Uint8Array, section: KasaneContext['section'], user: KasaneContext['user'], connection: unknown): Problem[] {
     // Before Yjs reads a byte of it: crafted encodings can make Yjs' decoder loop (yjs #687).
     const structureProblem = updateStructureProblem(update);
     if (structureProblem) return [structureProblem];
@@ -61,7 +72,13 @@ export class UpdateValidationExtension implements Extension {
     const allowedRoots = new Set([META_ROOT, ...Object.keys(sectionDefinitions[section].roots)]);
     const unknownRoots = decoded.structs.map(describeStruct).filter((root): root is string => root !== null && !allowedRoots.has(root));
     if (unknownRoots.length > 0) return [`この文書にない項目です: ${[...new Set(unknownRoots)].join(', ')}`];
-    // Rich text (the minutes) has no schema beyond its roots: no scratch copy needed.
+    // Rich text is checked against the ProseMirror schema every editor of its kind is built
+    // from (model/richText/): a node, mark or attribute no editor knows would be deleted by the
+    // next browser that binds the document. Only the blocks the update changes are read.
+    if (section === 'minutes') {
+      const name = parseCaseDocumentName(document.name);
+      return name ? minutesUpdateProblems(document, update, minutesKindOf(name), connection) : [`この文書にない項目です: ${document.name}`];
+    }
     if (!sectionDefinitions[section].schema) return [];
 
     const scratch = new Y.Doc();
@@ -71,7 +88,7 @@ export class UpdateValidationExtension implements Extension {
       // An update whose dependencies are missing would be checked without them now and
       // integrate unchecked later, when they arrive: a client has everything it builds on.
       if (scratch.store.pendingStructs || scratch.store.pendingDs) return ['前提となる変更が欠けた更新です'];
-      const problems: string[] = [];
+      const problems: Problem[] = [];
       // Reading a root creates it: only the server-owned roots this section has are compared.
       const serverOwned = [META_ROOT, ATTRIBUTION_ROOT].filter((root) => root === META_ROOT || root in sectionDefinitions[section].roots);
       for (const root of serverOwned) {

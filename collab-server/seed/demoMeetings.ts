@@ -59,7 +59,7 @@ function paragraph(text: string): Y.XmlElement {
   return element;
 }
 
-function firstMinutesDocument(): Y.Doc {
+export function firstMinutesDocument(): Y.Doc {
   const doc = createSectionDocument('minutes');
   doc.transact(() => {
     doc.getXmlFragment(MINUTES_FRAGMENT).insert(

@@ -15,7 +15,7 @@ import { demoEcomapSnapshot, fillDemoEcomap } from './demoEcomap.ts';
 import { seedDemoMeetings } from './demoMeetings.ts';
 import { DEMO_PASSWORD, demoAdministrator, demoAgencies, demoCase, demoMinutes, demoSharing } from './demoData.ts';
 
-function demoMinutesDocument(): Y.Doc {
+export function demoMinutesDocument(): Y.Doc {
   const doc = createSectionDocument('minutes');
   const fragment = doc.getXmlFragment(MINUTES_FRAGMENT);
   doc.transact(() => {
