@@ -72,6 +72,9 @@ async function round(
   const tokens = await Promise.all(Array.from({ length: EDITORS }, (_, i) => collabToken(port, editors[i % editors.length]!)));
   const clients = tokens.map((token) => newProvider({ url: `ws://127.0.0.1:${port}/collaboration`, name: minutes, token }));
   await Promise.all(clients.map(synced));
+  // The answer to each client's own handshake may still be on its way: counted from there, it
+  // would be taken for the acknowledgement of the first edit.
+  await vi.waitFor(() => expect(clients.every((client) => !client.provider.hasUnsyncedChanges)).toBe(true), { timeout: 30_000 });
   const trackers = clients.map(trackAcknowledgements);
   const total = () => trackers.reduce((sum, tracker) => sum + tracker.acknowledged().length, 0);
   let writing = true;
