@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { postChatRequestSchema, type ChatMessage } from '../../model/chat.ts';
 import { caseIdSchema } from '../../model/documentNames.ts';
 import type { Database } from '../db/database.ts';
+import { accountPermissions, casePermissions } from '../../model/access/casePermissions.ts';
 import { ChatRepository } from '../store/chatRepository.ts';
+import { SharingRepository } from '../store/sharingRepository.ts';
 import { respondWithError } from './apiError.ts';
+import { actorOf, caseAuthorizer } from './caseStanding.ts';
 import type { AuthenticatedEnv } from './requireUser.ts';
 import { validate } from './validate.ts';
 
@@ -15,13 +18,17 @@ export function createChatApi(database: Database, deliver: (message: ChatMessage
   const chat = new ChatRepository(database);
   const api = new Hono<AuthenticatedEnv>();
 
-  const takesPart = async (caseId: string, agencyId: string) =>
-    (await database.query('select 1 from case_agencies where case_id = $1 and agency_id = $2', [caseId, agencyId])).rows.length > 0;
+  const sharing = new SharingRepository(database);
+  const authorize = caseAuthorizer(database);
+  const may = async (caseId: string, user: AuthenticatedEnv['Variables']['user'], rule: typeof casePermissions.readChat) => {
+    const { actor, standing } = await authorize(caseId, user);
+    return rule(actor, standing);
+  };
 
   api.get('/cases/:caseId/chat', validate('param', caseParams), async (c) => {
     const { caseId } = c.req.valid('param');
     const user = c.get('user');
-    if (!(await takesPart(caseId, user.agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await may(caseId, user, casePermissions.readChat))) return respondWithError(c, 403, 'forbidden');
     const unread = (await chat.unread(user.sub, user.agencyId))[caseId] ?? 0;
     return c.json({ messages: await chat.visibleTo(caseId, user.agencyId), unread });
   });
@@ -29,11 +36,10 @@ export function createChatApi(database: Database, deliver: (message: ChatMessage
   api.post('/cases/:caseId/chat', validate('param', caseParams), validate('json', postChatRequestSchema), async (c) => {
     const { caseId } = c.req.valid('param');
     const user = c.get('user');
-    if (!(await takesPart(caseId, user.agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await may(caseId, user, casePermissions.postChat))) return respondWithError(c, 403, 'forbidden');
     const { body, agencyIds } = c.req.valid('json');
     if (agencyIds) {
-      const { rows } = await database.query<{ agency_id: string }>('select agency_id from case_agencies where case_id = $1', [caseId]);
-      const participating = new Set(rows.map((row) => row.agency_id));
+      const participating = new Set((await sharing.participants(caseId)).map((agency) => agency.id));
       if (agencyIds.some((agencyId) => !participating.has(agencyId))) return respondWithError(c, 400, 'invalid_input');
     }
     const message = await chat.post({ caseId, userId: user.sub, agencyId: user.agencyId, body, ...(agencyIds ? { agencyIds } : {}) });
@@ -45,13 +51,15 @@ export function createChatApi(database: Database, deliver: (message: ChatMessage
   api.post('/cases/:caseId/chat/read', validate('param', caseParams), async (c) => {
     const { caseId } = c.req.valid('param');
     const user = c.get('user');
-    if (!(await takesPart(caseId, user.agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await may(caseId, user, casePermissions.readChat))) return respondWithError(c, 403, 'forbidden');
     await chat.markRead(caseId, user.sub);
     return c.body(null, 204);
   });
 
   api.get('/chat/unread', async (c) => {
     const user = c.get('user');
+    // The counts are per case: an administrator, who has no cases, is not told which exist.
+    if (!accountPermissions.listCases(actorOf(user))) return respondWithError(c, 403, 'forbidden');
     return c.json({ unread: await chat.unread(user.sub, user.agencyId) });
   });
 

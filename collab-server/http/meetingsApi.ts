@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { levelOf } from '../../model/access/accessLevels.ts';
+import { casePermissions, effectiveLevel, type CaseActor, type CaseStanding } from '../../model/access/casePermissions.ts';
 import type { Revision } from '../../model/history/historyApi.ts';
 import { caseIdSchema, meetingIdSchema, meetingMinutesDocumentName } from '../../model/documentNames.ts';
 import {
@@ -18,10 +18,10 @@ import type { Database } from '../db/database.ts';
 import { CaseHistory } from '../history/caseHistory.ts';
 import { RevisionStore } from '../history/revisionStore.ts';
 import type { Decision } from '../meetings/decisionToTask.ts';
-import { AccessRepository } from '../store/accessRepository.ts';
 import { MeetingRepository } from '../store/meetingRepository.ts';
 import { UpdateLog } from '../store/updateLog.ts';
 import { respondWithError } from './apiError.ts';
+import { caseAuthorizer } from './caseStanding.ts';
 import { clientAddress } from './clientAddress.ts';
 import type { AuthenticatedEnv } from './requireUser.ts';
 import { validate } from './validate.ts';
@@ -42,17 +42,19 @@ const revisionParams = meetingParams.extend({ seq: z.coerce.number().int().min(0
 
 /** 支援会議: the meetings of a case, for the agencies taking part in it only. */
 export function createMeetingsApi({ database, audit, trustProxy, presence, writeDecision, close }: MeetingsApiDependencies): Hono<AuthenticatedEnv> {
-  const access = new AccessRepository(database);
+  const authorize = caseAuthorizer(database);
   const meetings = new MeetingRepository(database);
   const api = new Hono<AuthenticatedEnv>();
 
-  // The same rule as the rest of the case: an agency with no level in it does not take part.
-  const levelsOf = (caseId: string, agencyId: string) => access.forAgency(caseId, agencyId);
-  const takesPart = async (caseId: string, agencyId: string) => Object.keys(await levelsOf(caseId, agencyId)).length > 0;
+  type Rule = (actor: CaseActor, standing: CaseStanding) => boolean;
+  const allowed = async (caseId: string, user: AuthenticatedEnv['Variables']['user'], rule: Rule) => {
+    const { actor, standing } = await authorize(caseId, user);
+    return rule(actor, standing);
+  };
 
   api.get('/cases/:caseId/meetings', validate('param', caseParams), async (c) => {
     const { caseId } = c.req.valid('param');
-    if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await allowed(caseId, c.get('user'), casePermissions.readMeetings))) return respondWithError(c, 403, 'forbidden');
     const body: MeetingList = { meetings: await meetings.list(caseId), agencies: await meetings.candidates(caseId) };
     return c.json(body);
   });
@@ -60,7 +62,7 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
   api.post('/cases/:caseId/meetings', validate('param', caseParams), validate('json', createMeetingRequestSchema), async (c) => {
     const { caseId } = c.req.valid('param');
     const user = c.get('user');
-    if (!(await takesPart(caseId, user.agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await allowed(caseId, user, casePermissions.manageMeetings))) return respondWithError(c, 403, 'forbidden');
     const request = c.req.valid('json');
     const candidates = new Map((await meetings.candidates(caseId)).flatMap((agency) => agency.users.map((candidate) => [candidate.id, agency.id] as const)));
     if (request.attendeeUserIds.some((userId) => !candidates.has(userId))) return respondWithError(c, 400, 'invalid_input');
@@ -90,14 +92,14 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
 
   api.get('/cases/:caseId/meetings/:meetingId', validate('param', meetingParams), async (c) => {
     const { caseId, meetingId } = c.req.valid('param');
-    if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await allowed(caseId, c.get('user'), casePermissions.readMeetings))) return respondWithError(c, 403, 'forbidden');
     const meeting = await meetings.find(caseId, meetingId);
     return meeting ? c.json(meeting) : respondWithError(c, 404, 'not_found');
   });
 
   api.post('/cases/:caseId/meetings/:meetingId/start', validate('param', meetingParams), async (c) => {
     const { caseId, meetingId } = c.req.valid('param');
-    if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await allowed(caseId, c.get('user'), casePermissions.manageMeetings))) return respondWithError(c, 403, 'forbidden');
     if (!(await meetings.exists(caseId, meetingId))) return respondWithError(c, 404, 'not_found');
     await meetings.start(meetingId);
     return c.json((await meetings.find(caseId, meetingId))!);
@@ -105,7 +107,7 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
 
   api.get('/cases/:caseId/meetings/:meetingId/presence', validate('param', meetingParams), async (c) => {
     const { caseId, meetingId } = c.req.valid('param');
-    if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await allowed(caseId, c.get('user'), casePermissions.readMeetings))) return respondWithError(c, 403, 'forbidden');
     if (!(await meetings.exists(caseId, meetingId))) return respondWithError(c, 404, 'not_found');
     const body: MeetingPresence = { present: presence(caseId, meetingId) };
     return c.json(body);
@@ -117,7 +119,7 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
     const request = c.req.valid('json');
     const section = request.target === 'plan' ? 'plan' : 'progress-log';
     // Writing into the plan or the progress log is editing it: the same level as typing there.
-    if (levelOf(await levelsOf(caseId, user.agencyId), section) !== 'edit') return respondWithError(c, 403, 'forbidden');
+    if (!(await allowed(caseId, user, (actor, standing) => casePermissions.writeDecision(actor, standing, section)))) return respondWithError(c, 403, 'forbidden');
     const meeting = await meetings.find(caseId, meetingId);
     if (!meeting) return respondWithError(c, 404, 'not_found');
     if (meeting.status === '終了') return respondWithError(c, 400, 'invalid_input');
@@ -147,8 +149,9 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
   api.get('/cases/:caseId/meetings/:meetingId/minutes/revisions/:seq', validate('param', revisionParams), async (c) => {
     const { caseId, meetingId, seq } = c.req.valid('param');
     const user = c.get('user');
-    const level = levelOf(await levelsOf(caseId, user.agencyId), 'minutes');
-    if (level === 'hidden') return respondWithError(c, 403, 'forbidden');
+    const { actor, standing } = await authorize(caseId, user);
+    if (!casePermissions.read(actor, standing, 'minutes')) return respondWithError(c, 403, 'forbidden');
+    const level = effectiveLevel(actor, standing, 'minutes');
     if (!(await meetings.exists(caseId, meetingId))) return respondWithError(c, 404, 'not_found');
     if (seq > (await new RevisionStore(database).lastSeq(meetingMinutesDocumentName(caseId, meetingId)))) return respondWithError(c, 404, 'not_found');
     const state = await new CaseHistory(database).revision(caseId, 'minutes', seq, level, meetingId);
@@ -160,7 +163,7 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
   api.post('/cases/:caseId/meetings/:meetingId/close', validate('param', meetingParams), async (c) => {
     const { caseId, meetingId } = c.req.valid('param');
     const user = c.get('user');
-    if (!(await takesPart(caseId, user.agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await allowed(caseId, user, casePermissions.manageMeetings))) return respondWithError(c, 403, 'forbidden');
     const meeting = await meetings.find(caseId, meetingId);
     if (!meeting) return respondWithError(c, 404, 'not_found');
     if (await close(meeting, user.sub)) {
