@@ -68,8 +68,11 @@ export const casePermissions = {
   /** A named version names the whole record: only an agency that edits it and sees none of it masked. */
   nameVersions: (actor: CaseActor, standing: CaseStanding) =>
     takesPart(actor, standing) && !readOnly(actor, standing) && !masked(actor, standing),
-  /** The list and records of the case's 支援会議. */
-  readMeetings: (actor: CaseActor, standing: CaseStanding) => takesPart(actor, standing),
+  /**
+   * The list and records of the case's 支援会議 (agenda, decisions, who is present): they come
+   * from the minutes, so they go to whoever may read the minutes (masked where those are).
+   */
+  readMeetings: (actor: CaseActor, standing: CaseStanding) => effectiveLevel(actor, standing, 'minutes') !== 'hidden',
   /**
    * Creating, starting and closing a meeting: its minutes are governed like the case's minutes,
    * so only an agency that edits those, and closing names a version of the record, so not a
