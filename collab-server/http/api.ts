@@ -102,7 +102,10 @@ export function createApi({ database, tokens, logger, version, onAccessChanged, 
     if (!exists) return respondWithError(c, 404, 'not_found');
     if (!casePermissions.list(actor, standing)) return respondWithError(c, 403, 'forbidden');
     const found = await cases.findForAgency(caseId, actor.agencyId);
-    return found === null ? respondWithError(c, 404, 'not_found') : c.json(found);
+    if (found === null) return respondWithError(c, 404, 'not_found');
+    // Removed from the case between the two reads.
+    if (found === 'forbidden') return respondWithError(c, 403, 'forbidden');
+    return c.json(found);
   });
 
   api.route('/', createSharingApi({ database, logger, onAccessChanged, audit, trustProxy }));
