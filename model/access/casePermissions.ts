@@ -47,7 +47,10 @@ const levels = (actor: CaseActor, standing: CaseStanding): AccessLevel[] =>
 
 /** Edits no section at all (閲覧のみ): such an agency reads, it does not change the record. */
 const readOnly = (actor: CaseActor, standing: CaseStanding) => !levels(actor, standing).includes('edit');
-/** Sees some section only masked: it does not see the record a version or a meeting is about. */
+/**
+ * A masked agency (マスキング閲覧 in some section): it does not see the record a version, a
+ * meeting or a restore is about, so it manages none of them.
+ */
 const masked = (actor: CaseActor, standing: CaseStanding) => levels(actor, standing).includes('masked');
 
 export const casePermissions = {
@@ -63,8 +66,12 @@ export const casePermissions = {
   manageSharing: (actor: CaseActor, standing: CaseStanding) => takesPart(actor, standing) && standing.coordinates,
   /** The case's history: the timeline shows only the sections the agency may read. */
   readHistory: (actor: CaseActor, standing: CaseStanding) => levels(actor, standing).some((level) => level !== 'hidden'),
-  /** 復元: writes an old state as a new change, so it is editing the section. */
-  restore: (actor: CaseActor, standing: CaseStanding, section: CaseSection) => effectiveLevel(actor, standing, section) === 'edit',
+  /**
+   * 復元: writes an old state as a new change, so it is editing the section; and it works from
+   * the record's history, which a masked agency does not see whole.
+   */
+  restore: (actor: CaseActor, standing: CaseStanding, section: CaseSection) =>
+    effectiveLevel(actor, standing, section) === 'edit' && !masked(actor, standing),
   /** A named version names the whole record: only an agency that edits it and sees none of it masked. */
   nameVersions: (actor: CaseActor, standing: CaseStanding) =>
     takesPart(actor, standing) && !readOnly(actor, standing) && !masked(actor, standing),

@@ -61,14 +61,18 @@ describe('one permission rule per action', () => {
     expect(allowedCaseActions(actor, standing).sort()).toEqual([...allowed].sort());
   });
 
-  it('keeps a masked agency from managing meetings or naming versions even where it edits the minutes', () => {
+  it('keeps a masked agency from managing meetings, naming versions or restoring even where it edits', () => {
+    // A new participant's default: members masked, the minutes editable.
     const standing = participant(defaultAccess('participant'));
     expect(casePermissions.edit(worker, standing, 'minutes')).toBe(true);
     expect(casePermissions.manageMeetings(worker, standing)).toBe(false);
     expect(casePermissions.nameVersions(worker, standing)).toBe(false);
-    // It still restores what it edits, and cannot restore what it sees masked.
-    expect(casePermissions.restore(worker, standing, 'minutes')).toBe(true);
-    expect(casePermissions.restore(worker, standing, 'members')).toBe(false);
+    expect(casePermissions.restore(worker, standing, 'minutes')).toBe(false);
+    // Once nothing is masked, what it edits it may restore, and only that.
+    const unmasked = participant({ ...defaultAccess('participant'), members: 'view' });
+    expect(casePermissions.restore(worker, unmasked, 'minutes')).toBe(true);
+    expect(casePermissions.restore(worker, unmasked, 'members')).toBe(false);
+    expect(casePermissions.manageMeetings(worker, unmasked)).toBe(true);
   });
 
   it('opens each document kind at each level exactly as the sharing says, and never for the administrator', () => {
