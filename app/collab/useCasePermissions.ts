@@ -16,5 +16,7 @@ export function useCasePermissions() {
     manageMeetings: !known || casePermissions.manageMeetings(actor, standing),
     nameVersions: !known || casePermissions.nameVersions(actor, standing),
     restore: (section: CaseSection) => !known || casePermissions.restore(actor, standing, section),
+    /** A decision goes to the plan or the progress log; offered where either may be written. */
+    writeDecisions: !known || (['plan', 'progress-log'] as const).some((target) => casePermissions.writeDecision(actor, standing, target)),
   };
 }

@@ -36,7 +36,7 @@ export function MeetingPage({ meetingId }: { readonly meetingId: MeetingId }) {
   const [selectedLine, setSelectedLine] = useState('');
   const [fullScreen, setFullScreen] = useState(false);
   const [confirmingClose, setConfirmingClose] = useState(false);
-  const { manageMeetings } = useCasePermissions();
+  const { manageMeetings, writeDecisions } = useCasePermissions();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
   const minutes = useSectionConnection('minutes', meetingId);
@@ -203,7 +203,7 @@ export function MeetingPage({ meetingId }: { readonly meetingId: MeetingId }) {
         </div>
         <aside className="stack meeting-page__side">
           <MeetingPresence present={present} />
-          {meeting.status !== '終了' && (
+          {writeDecisions && meeting.status !== '終了' && (
             <DecisionPanel caseId={caseId} meeting={meeting} agencies={agencies} selectedLine={selectedLine} onAdded={update} />
           )}
           <MeetingDetails meeting={meeting} />

@@ -87,9 +87,12 @@ export const casePermissions = {
    */
   manageMeetings: (actor: CaseActor, standing: CaseStanding) =>
     effectiveLevel(actor, standing, 'minutes') === 'edit' && !masked(actor, standing),
-  /** Turning a line of the minutes into a plan row or a task is editing that section. */
+  /**
+   * Turning a line of the minutes into a plan row or a task edits that section and adds to the
+   * meeting's record, so it needs both.
+   */
   writeDecision: (actor: CaseActor, standing: CaseStanding, target: 'plan' | 'progress-log') =>
-    effectiveLevel(actor, standing, target) === 'edit',
+    effectiveLevel(actor, standing, target) === 'edit' && casePermissions.manageMeetings(actor, standing),
   /** 印刷: what the agency reads (the masked view for マスキング閲覧), recorded first. */
   print: (actor: CaseActor, standing: CaseStanding, section: CaseSection) => effectiveLevel(actor, standing, section) !== 'hidden',
   /** A file (SVG, PNG) made from what the agency reads. */

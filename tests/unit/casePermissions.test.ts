@@ -73,6 +73,10 @@ describe('one permission rule per action', () => {
     expect(casePermissions.restore(worker, unmasked, 'minutes')).toBe(true);
     expect(casePermissions.restore(worker, unmasked, 'members')).toBe(false);
     expect(casePermissions.manageMeetings(worker, unmasked)).toBe(true);
+    // A decision written into the plan adds to the meeting's record: not for a masked agency either.
+    expect(casePermissions.edit(worker, standing, 'plan')).toBe(true);
+    expect(casePermissions.writeDecision(worker, standing, 'plan')).toBe(false);
+    expect(casePermissions.writeDecision(worker, unmasked, 'plan')).toBe(true);
   });
 
   it('opens each document kind at each level exactly as the sharing says, and never for the administrator', () => {
