@@ -5,6 +5,7 @@ import { AdminOnly } from './layout/AdminOnly.tsx';
 import { AuthenticatedLayout } from './layout/AuthenticatedLayout.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { WorkerOnly } from './layout/WorkerOnly.tsx';
 
 // The editor stack (Tiptap, Yjs, Hocuspocus) is most of the bundle; the login and list
 // screens should not wait for it.
@@ -17,13 +18,22 @@ export function App() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<AuthenticatedLayout />}>
-        <Route path="/cases" element={<CaseListPage />} />
+        <Route
+          path="/cases"
+          element={
+            <WorkerOnly>
+              <CaseListPage />
+            </WorkerOnly>
+          }
+        />
         <Route
           path="/cases/:caseId/*"
           element={
-            <Suspense fallback={<p className="message">{ja.loading}</p>}>
-              <CasePage />
-            </Suspense>
+            <WorkerOnly>
+              <Suspense fallback={<p className="message">{ja.loading}</p>}>
+                <CasePage />
+              </Suspense>
+            </WorkerOnly>
           }
         />
         <Route
@@ -37,7 +47,7 @@ export function App() {
           }
         />
       </Route>
-      {/* Covers "/" too: the list is the home screen, and the guard above handles logins. */}
+      {/* Covers "/" too: the list is the home screen (the administrator's is sent on), and the guard above handles logins. */}
       <Route path="*" element={<Navigate to="/cases" replace />} />
     </Routes>
   );

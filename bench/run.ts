@@ -75,7 +75,8 @@ async function login(loginId: string) {
 }
 
 try {
-  const editorsWho = ['fukushi1', 'fukushi2', 'houkatsu1', 'houkatsu2', 'jiritsu1', 'jiritsu2'];
+  // The demo accounts that edit the 山田 minutes (自立相談 only reads them).
+  const editorsWho = ['fukushi1', 'fukushi2', 'houkatsu1', 'houkatsu2'];
   const tokens = await Promise.all(editorsWho.map(async (id) => (await login(id)).collabToken));
   const meetingEditors = Math.max(2, Math.round(40 * scale));
   const meeting: LatencyScenario = {

@@ -39,6 +39,7 @@ import type { Database } from './db/database.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { createApi } from './http/api.ts';
 import { respondWithError } from './http/apiError.ts';
+import type { AuthenticatedEnv } from './http/requireUser.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { isDatabaseEmpty, seedDemoData } from './seed/seedDemoData.ts';
 import { AccessRepository } from './store/accessRepository.ts';
@@ -55,6 +56,8 @@ export interface KasaneServer {
   readonly hocuspocus: Hocuspocus;
   readonly httpServer: HttpServer;
   readonly logger: Logger;
+  /** The HTTP router (API and app shell); its `routes` are what the deny-by-default test walks. */
+  readonly router: Hono;
   /** Resolves with the port actually bound (useful with port 0). */
   listen(): Promise<number>;
   close(): Promise<void>;
@@ -73,7 +76,7 @@ function createCaseToucher(cases: CaseRepository, logger: Logger) {
   };
 }
 
-function createWebApp(api: Hono, staticDir: string | null): Hono {
+function createWebApp(api: Hono<AuthenticatedEnv>, staticDir: string | null): Hono {
   const app = new Hono();
   app.route('/api', api);
   // Sub-app notFound handlers do not apply to paths they have no route for.
@@ -194,6 +197,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
     hocuspocus,
     httpServer,
     logger,
+    router: app,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -11,3 +11,6 @@ export const agencyKinds = [
   'その他',
 ] as const;
 export type AgencyKind = (typeof agencyKinds)[number];
+
+/** The coordinating agency of the municipality: it may manage the sharing of every case it takes part in. */
+export const COORDINATING_AGENCY_KIND: AgencyKind = '多機関協働事業者';

@@ -10,6 +10,7 @@ import { useSessionState } from '../session/useSessionState.ts';
 import { ComparisonView } from './ComparisonView.tsx';
 import { emptyFilters, HistoryFilters, type FilterOptions, type HistoryFilterValues } from './HistoryFilters.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
+import { useCasePermissions } from '../collab/useCasePermissions.ts';
 import { NameVersionForm } from './NameVersionForm.tsx';
 import { RestoreDialog } from './RestoreDialog.tsx';
 import { RevisionView } from './RevisionView.tsx';
@@ -94,6 +95,7 @@ export function HistoryPanel({ caseId, renderRevision }: HistoryPanelProps) {
   // Only the answer to the latest click is shown; an earlier, slower one is dropped.
   const latestView = useRef(0);
   const latestComparison = useRef(0);
+  const permissions = useCasePermissions();
 
   const query = queryOf(filters);
   const queryKey = JSON.stringify(query);
@@ -197,13 +199,15 @@ export function HistoryPanel({ caseId, renderRevision }: HistoryPanelProps) {
           {feedback.done ?? ''}
         </p>
       </div>
-      <NameVersionForm
-        caseId={caseId}
-        onSaved={(versions, name) => {
-          setState((current) => (current.kind === 'loaded' ? { kind: 'loaded', history: { ...current.history, versions } } : current));
-          setFeedback({ error: null, done: jaHistory.nameVersion.saved(name) });
-        }}
-      />
+      {permissions.nameVersions && (
+        <NameVersionForm
+          caseId={caseId}
+          onSaved={(versions, name) => {
+            setState((current) => (current.kind === 'loaded' ? { kind: 'loaded', history: { ...current.history, versions } } : current));
+            setFeedback({ error: null, done: jaHistory.nameVersion.saved(name) });
+          }}
+        />
+      )}
       <HistoryFilters values={filters} options={options} onChange={setFilters} />
       {view && (
         <RevisionView
@@ -254,6 +258,7 @@ export function HistoryPanel({ caseId, renderRevision }: HistoryPanelProps) {
           onShow={(group) => void show(group)}
           onCompare={chooseForComparison}
           onRestore={setRestoreTarget}
+          mayRestore={(group) => permissions.restore(group.section)}
         />
       )}
       {restoreTarget && (

@@ -14,6 +14,8 @@ interface HistoryTimelineProps {
   readonly onShow: (group: RevisionGroup) => void;
   readonly onCompare: (group: RevisionGroup) => void;
   readonly onRestore: (group: RevisionGroup) => void;
+  /** Restoring is editing the section: offered only where this agency may. */
+  readonly mayRestore: (group: RevisionGroup) => boolean;
 }
 
 type Entry =
@@ -36,7 +38,7 @@ function entriesOf(history: History, from: string | undefined, to: string | unde
   return entries.sort((a, b) => b.at.localeCompare(a.at) || (a.kind === b.kind ? 0 : a.kind === 'version' ? -1 : 1));
 }
 
-export function HistoryTimeline({ history, filtered, from, to, origin, onShow, onCompare, onRestore }: HistoryTimelineProps) {
+export function HistoryTimeline({ history, filtered, from, to, origin, onShow, onCompare, onRestore, mayRestore }: HistoryTimelineProps) {
   const entries = entriesOf(history, from, to);
   const count = history.groups.length;
   return (
@@ -58,6 +60,7 @@ export function HistoryTimeline({ history, filtered, from, to, origin, onShow, o
                 onShow={onShow}
                 onCompare={onCompare}
                 onRestore={onRestore}
+                mayRestore={mayRestore}
               />
             ),
           )}
@@ -84,9 +87,10 @@ interface GroupItemProps {
   readonly onShow: (group: RevisionGroup) => void;
   readonly onCompare: (group: RevisionGroup) => void;
   readonly onRestore: (group: RevisionGroup) => void;
+  readonly mayRestore: (group: RevisionGroup) => boolean;
 }
 
-function GroupItem({ group, origin, onShow, onCompare, onRestore }: GroupItemProps) {
+function GroupItem({ group, origin, onShow, onCompare, onRestore, mayRestore }: GroupItemProps) {
   const ids = { person: useId(), time: useId(), section: useId(), masked: useId() };
   const isOrigin = origin !== null && sameGroup(origin, group);
   const compareLabel = isOrigin
@@ -134,9 +138,11 @@ function GroupItem({ group, origin, onShow, onCompare, onRestore }: GroupItemPro
               <button type="button" className="button button--secondary button--small" onClick={() => onCompare(group)}>
                 {compareLabel}
               </button>
-              <button type="button" className="button button--secondary button--small" onClick={() => onRestore(group)}>
-                {jaHistory.actions.restore}
-              </button>
+              {mayRestore(group) && (
+                <button type="button" className="button button--secondary button--small" onClick={() => onRestore(group)}>
+                  {jaHistory.actions.restore}
+                </button>
+              )}
             </>
           )}
         </div>

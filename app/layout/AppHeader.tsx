@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
+import { homePath } from '../../model/access/casePermissions.ts';
 import type { Session } from '../../model/api.ts';
 import { logout } from '../http/apiClient.ts';
 import { ja } from '../i18n/ja.ts';
@@ -29,7 +30,7 @@ export function AppHeader({ session }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="app-header__inner">
-        <Link to="/cases" className="app-header__brand">
+        <Link to={homePath(user.role)} className="app-header__brand">
           {ja.appName}
         </Link>
         {user.role === 'admin' && (

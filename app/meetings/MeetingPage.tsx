@@ -5,6 +5,7 @@ import type { MeetingId } from '../../model/documentNames.ts';
 import type { Meeting, MeetingCandidates } from '../../model/meetings.ts';
 import { caseTabUrl, printUrl } from '../casePage/caseRoutes.ts';
 import { useCaseContext } from '../collab/CaseContext.tsx';
+import { useCasePermissions } from '../collab/useCasePermissions.ts';
 import { useSectionConnection } from '../collab/useSectionConnection.ts';
 import { MaskedNotice } from '../fields/MaskedNotice.tsx';
 import { errorMessage } from '../http/errorMessage.ts';
@@ -34,6 +35,7 @@ export function MeetingPage({ meetingId }: { readonly meetingId: MeetingId }) {
   const [selectedLine, setSelectedLine] = useState('');
   const [fullScreen, setFullScreen] = useState(false);
   const [confirmingClose, setConfirmingClose] = useState(false);
+  const { manageMeetings, writeDecisions } = useCasePermissions();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
   const minutes = useSectionConnection('minutes', meetingId);
@@ -133,12 +135,13 @@ export function MeetingPage({ meetingId }: { readonly meetingId: MeetingId }) {
         <Link to={`${printUrl(caseId, 'minutes')}?meeting=${meeting.id}`} className="button button--secondary">
           {t.page.print}
         </Link>
-        {meeting.status === '予定' && (
+        {manageMeetings && meeting.status === '予定' && (
           <button type="button" className="button button--secondary" disabled={busy} onClick={() => void act(() => startMeeting(caseId, meeting.id))}>
             {t.page.start}
           </button>
         )}
-        {meeting.status !== '終了' &&
+        {manageMeetings &&
+          meeting.status !== '終了' &&
           (confirmingClose ? (
             <div role="group" aria-labelledby="meeting-close-question" className="meeting-page__confirm">
               <p id="meeting-close-question">{t.page.closeConfirm}</p>
@@ -199,7 +202,7 @@ export function MeetingPage({ meetingId }: { readonly meetingId: MeetingId }) {
         </div>
         <aside className="stack meeting-page__side">
           <MeetingPresence present={present} />
-          {meeting.status !== '終了' && (
+          {writeDecisions && meeting.status !== '終了' && (
             <DecisionPanel caseId={caseId} meeting={meeting} agencies={agencies} selectedLine={selectedLine} onAdded={update} />
           )}
           <MeetingDetails meeting={meeting} />

@@ -5,6 +5,7 @@ import type { MeetingList } from '../../model/meetings.ts';
 import { meetingUrl } from '../casePage/caseRoutes.ts';
 import { useCaseContext } from '../collab/CaseContext.tsx';
 import { formatWareki } from '../../model/time/wareki.ts';
+import { useCasePermissions } from '../collab/useCasePermissions.ts';
 import { errorMessage } from '../http/errorMessage.ts';
 import { getMeetings } from '../http/meetingsApi.ts';
 import { ja } from '../i18n/ja.ts';
@@ -24,6 +25,7 @@ export function MeetingsTab() {
   const [state, setState] = useState<ListState>({ kind: 'loading' });
   const [created, setCreated] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
+  const { manageMeetings } = useCasePermissions();
 
   useEffect(() => {
     if (accessToken === undefined) return;
@@ -75,7 +77,7 @@ export function MeetingsTab() {
             ))}
           </ul>
         ))}
-      {state.kind === 'loaded' && (
+      {state.kind === 'loaded' && manageMeetings && (
         <MeetingForm
           caseId={caseId}
           agencies={state.list.agencies}

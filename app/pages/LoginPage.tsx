@@ -1,4 +1,5 @@
 import { Navigate, useNavigate } from 'react-router';
+import { homePath } from '../../model/access/casePermissions.ts';
 import type { LoginRequest } from '../../model/api.ts';
 import { login } from '../http/apiClient.ts';
 import { errorMessage } from '../http/errorMessage.ts';
@@ -13,12 +14,13 @@ export function LoginPage() {
   const navigate = useNavigate();
   const { session } = useSessionState();
 
-  if (session !== null) return <Navigate to="/cases" replace />;
+  if (session !== null) return <Navigate to={homePath(session.user.role)} replace />;
 
   async function handleSubmit(credentials: LoginRequest): Promise<string | null> {
     try {
-      setSession(await login(credentials));
-      void navigate('/cases', { replace: true });
+      const started = await login(credentials);
+      setSession(started);
+      void navigate(homePath(started.user.role), { replace: true });
       return null;
     } catch (error) {
       return errorMessage(error);

@@ -1,6 +1,6 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { CloseCode } from '../../model/closeCodes.ts';
-import { levelOf, openingMode } from '../../model/access/accessLevels.ts';
+import { casePermissions, effectiveLevel, noStanding, type CaseActor } from '../../model/access/casePermissions.ts';
 import { parseCaseDocumentName } from '../../model/documentNames.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { AccessRepository } from '../store/accessRepository.ts';
@@ -39,9 +39,11 @@ export class AuthenticationExtension implements Extension {
     // A meeting's minutes are governed like the case's minutes, but only for a meeting that exists.
     const meetingStatus = parsed.meetingId === undefined ? undefined : await this.meetings.status(parsed.caseId, parsed.meetingId);
     if (meetingStatus === null) throw new CollaborationRefusal(CloseCode.Forbidden);
-    const level = levelOf(await this.access.forAgency(parsed.caseId, claims.agencyId), parsed.section);
-    const mode = openingMode(level, parsed.view);
+    const actor: CaseActor = { role: claims.role, agencyId: claims.agencyId };
+    const standing = (await this.access.standing(parsed.caseId, claims.agencyId)) ?? noStanding;
+    const mode = casePermissions.open(actor, standing, parsed.section, parsed.view);
     if (!mode) throw new CollaborationRefusal(CloseCode.Forbidden);
+    const level = effectiveLevel(actor, standing, parsed.section);
     // A closed meeting's minutes are the record of what was said then: nobody edits them afterwards.
     connectionConfig.readOnly = mode === 'read-only' || meetingStatus === '終了';
     return {

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { auditActionLabels, auditQuerySchema, type AuditEntry } from '../../model/audit.ts';
 import type { AuditTrail } from '../audit/auditTrail.ts';
+import { accountPermissions } from '../../model/access/casePermissions.ts';
 import { respondWithError } from './apiError.ts';
+import { actorOf } from './caseStanding.ts';
 import { clientAddress } from './clientAddress.ts';
 import type { AuthenticatedEnv } from './requireUser.ts';
 import { validate } from './validate.ts';
@@ -28,7 +30,7 @@ function toCsv(entries: AuditEntry[]): string {
 export function createAuditApi(audit: AuditTrail, trustProxy: boolean): Hono<AuthenticatedEnv> {
   const api = new Hono<AuthenticatedEnv>();
   api.use('*', async (c, next) => {
-    if (c.get('user').role !== 'admin') return respondWithError(c, 403, 'forbidden');
+    if (!accountPermissions.readAudit(actorOf(c.get('user')))) return respondWithError(c, 403, 'forbidden');
     await next();
     return undefined;
   });

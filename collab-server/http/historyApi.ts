@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { levelOf } from '../../model/access/accessLevels.ts';
+import { casePermissions, effectiveLevel } from '../../model/access/casePermissions.ts';
 import { caseIdSchema, caseSections, caseDocumentName, type CaseSection } from '../../model/documentNames.ts';
 import {
   compareQuerySchema,
@@ -16,11 +16,11 @@ import type { Database } from '../db/database.ts';
 import { CaseHistory } from '../history/caseHistory.ts';
 import { listVersions, nameVersion } from '../history/namedVersions.ts';
 import { RevisionStore } from '../history/revisionStore.ts';
-import { AccessRepository } from '../store/accessRepository.ts';
 import { forReader } from '../../model/access/readerSerializer.ts';
 import { ReaderMaskings } from '../masking/readerMaskings.ts';
 import { readerJson } from './readerJson.ts';
 import { respondWithError } from './apiError.ts';
+import { caseAuthorizer } from './caseStanding.ts';
 import { clientAddress } from './clientAddress.ts';
 import type { AuthenticatedEnv } from './requireUser.ts';
 import { validate } from './validate.ts';
@@ -38,7 +38,7 @@ const revisionParams = sectionParams.extend({ seq: z.coerce.number().int().min(0
 
 /** 履歴: who wrote what and when, for the sections an agency may see, masked as it sees them. */
 export function createHistoryApi({ database, audit, trustProxy, restore }: HistoryApiDependencies): Hono<AuthenticatedEnv> {
-  const access = new AccessRepository(database);
+  const authorize = caseAuthorizer(database);
   const history = new CaseHistory(database);
   const maskings = new ReaderMaskings(database);
   const api = new Hono<AuthenticatedEnv>();
@@ -47,17 +47,18 @@ export function createHistoryApi({ database, audit, trustProxy, restore }: Histo
 
   api.get('/cases/:caseId/history', validate('param', caseParams), validate('query', historyQuerySchema), async (c) => {
     const { caseId } = c.req.valid('param');
-    const levels = await access.forAgency(caseId, c.get('user').agencyId);
-    if (Object.keys(levels).length === 0) return respondWithError(c, 403, 'forbidden');
-    const body: History = { groups: await history.timeline(caseId, levels, c.req.valid('query')), versions: await versions(caseId) };
-    return readerJson(c, forReader('history', body, await maskings.forLevels(caseId, levels)));
+    const { actor, standing } = await authorize(caseId, c.get('user'));
+    if (!casePermissions.readHistory(actor, standing)) return respondWithError(c, 403, 'forbidden');
+    const body: History = { groups: await history.timeline(caseId, standing.levels, c.req.valid('query')), versions: await versions(caseId) };
+    return readerJson(c, forReader('history', body, await maskings.forLevels(caseId, standing.levels)));
   });
 
   api.get('/cases/:caseId/sections/:section/revisions/:seq', validate('param', revisionParams), async (c) => {
     const { caseId, section, seq } = c.req.valid('param');
     const user = c.get('user');
-    const level = levelOf(await access.forAgency(caseId, user.agencyId), section);
-    if (level === 'hidden') return respondWithError(c, 403, 'forbidden');
+    const { actor, standing } = await authorize(caseId, user);
+    if (!casePermissions.read(actor, standing, section)) return respondWithError(c, 403, 'forbidden');
+    const level = effectiveLevel(actor, standing, section);
     const state = await history.revision(caseId, section, seq, level);
     await audit.record({ action: 'section.open', user: { id: user.sub, agencyId: user.agencyId }, caseId, section, detail: { revision: seq, level }, address: clientAddress(c, trustProxy) });
     const body: Revision = { section, seq, masked: level === 'masked', state: Buffer.from(state).toString('base64') };
@@ -66,9 +67,10 @@ export function createHistoryApi({ database, audit, trustProxy, restore }: Histo
 
   api.get('/cases/:caseId/sections/:section/compare', validate('param', sectionParams), validate('query', compareQuerySchema), async (c) => {
     const { caseId, section } = c.req.valid('param');
-    const levels = await access.forAgency(caseId, c.get('user').agencyId);
-    const level = levelOf(levels, section);
-    if (level === 'hidden') return respondWithError(c, 403, 'forbidden');
+    const { actor, standing } = await authorize(caseId, c.get('user'));
+    if (!casePermissions.read(actor, standing, section)) return respondWithError(c, 403, 'forbidden');
+    const level = effectiveLevel(actor, standing, section);
+    const levels = standing.levels;
     const { from, to } = c.req.valid('query');
     return readerJson(c, forReader('comparison', await history.compare(caseId, section, from, to, level), await maskings.forLevels(caseId, levels)));
   });
@@ -76,7 +78,8 @@ export function createHistoryApi({ database, audit, trustProxy, restore }: Histo
   api.post('/cases/:caseId/sections/:section/restore', validate('param', sectionParams), validate('json', restoreRequestSchema), async (c) => {
     const { caseId, section } = c.req.valid('param');
     const user = c.get('user');
-    if (levelOf(await access.forAgency(caseId, user.agencyId), section) !== 'edit') return respondWithError(c, 403, 'forbidden');
+    const { actor, standing } = await authorize(caseId, user);
+    if (!casePermissions.restore(actor, standing, section)) return respondWithError(c, 403, 'forbidden');
     const { seq } = c.req.valid('json');
     if (seq > (await new RevisionStore(database).lastSeq(caseDocumentName(caseId, section)))) return respondWithError(c, 404, 'not_found');
     const restoredSeq = await restore(caseId, section, seq, { userId: user.sub, agencyId: user.agencyId });
@@ -87,8 +90,9 @@ export function createHistoryApi({ database, audit, trustProxy, restore }: Histo
   api.post('/cases/:caseId/versions', validate('param', caseParams), validate('json', nameVersionRequestSchema), async (c) => {
     const { caseId } = c.req.valid('param');
     const user = c.get('user');
-    const levels = await access.forAgency(caseId, user.agencyId);
-    if (Object.keys(levels).length === 0) return respondWithError(c, 403, 'forbidden');
+    const { actor, standing } = await authorize(caseId, user);
+    if (!casePermissions.nameVersions(actor, standing)) return respondWithError(c, 403, 'forbidden');
+    const levels = standing.levels;
     await nameVersion(database, caseId, c.req.valid('json').name, user.sub);
     return readerJson(c, forReader('namedVersions', { versions: await versions(caseId) }, await maskings.forLevels(caseId, levels)), 201);
   });

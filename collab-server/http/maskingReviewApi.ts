@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { casePermissions } from '../../model/access/casePermissions.ts';
 import { maskFreeText } from '../../model/access/masking.ts';
 import { maskingReviewRequestSchema, type MaskingReview } from '../../model/access/maskingReviewApi.ts';
 import { caseIdSchema } from '../../model/documentNames.ts';
@@ -8,6 +9,7 @@ import type { Database } from '../db/database.ts';
 import { ReaderMaskings } from '../masking/readerMaskings.ts';
 import { MaskingApprovalRepository, sourceHash } from '../store/maskingApprovalRepository.ts';
 import { respondWithError } from './apiError.ts';
+import { caseAuthorizer } from './caseStanding.ts';
 import { clientAddress } from './clientAddress.ts';
 import type { AuthenticatedEnv } from './requireUser.ts';
 import { validate } from './validate.ts';
@@ -24,19 +26,13 @@ export function createMaskingReviewApi({ database, audit, trustProxy }: { databa
   const approvals = new MaskingApprovalRepository(database);
   const api = new Hono<AuthenticatedEnv>();
 
-  // The same agencies that manage the case's sharing (主担当機関 or 多機関協働事業者 taking part).
+  const authorize = caseAuthorizer(database);
+
+  // The agencies that manage the case's sharing: the same rule as 共有設定.
   async function mayReview(c: Context<AuthenticatedEnv>, caseId: string): Promise<Response | null> {
-    const user = c.get('user');
-    const { rows } = await database.query<{ lead_agency_id: string; takes_part: boolean; kind: string | null }>(
-      `select c.lead_agency_id,
-              exists (select 1 from case_agencies ca where ca.case_id = c.id and ca.agency_id = $2) as takes_part,
-              (select kind from agencies where id = $2) as kind
-         from cases c where c.id = $1`,
-      [caseId, user.agencyId],
-    );
-    const row = rows[0];
-    if (!row) return respondWithError(c, 404, 'not_found');
-    if (!row.takes_part || (row.lead_agency_id !== user.agencyId && row.kind !== '多機関協働事業者')) return respondWithError(c, 403, 'forbidden');
+    const { actor, standing, exists } = await authorize(caseId, c.get('user'));
+    if (!exists) return respondWithError(c, 404, 'not_found');
+    if (!casePermissions.manageSharing(actor, standing)) return respondWithError(c, 403, 'forbidden');
     return null;
   }
 

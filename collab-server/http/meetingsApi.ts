@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { levelOf } from '../../model/access/accessLevels.ts';
+import { casePermissions, effectiveLevel, type CaseActor, type CaseStanding } from '../../model/access/casePermissions.ts';
 import type { Revision } from '../../model/history/historyApi.ts';
 import { caseIdSchema, meetingIdSchema, meetingMinutesDocumentName } from '../../model/documentNames.ts';
 import {
@@ -25,6 +25,7 @@ import { AccessRepository } from '../store/accessRepository.ts';
 import { MeetingRepository } from '../store/meetingRepository.ts';
 import { UpdateLog } from '../store/updateLog.ts';
 import { respondWithError } from './apiError.ts';
+import { caseAuthorizer } from './caseStanding.ts';
 import { clientAddress } from './clientAddress.ts';
 import type { AuthenticatedEnv } from './requireUser.ts';
 import { validate } from './validate.ts';
@@ -45,21 +46,26 @@ const revisionParams = meetingParams.extend({ seq: z.coerce.number().int().min(0
 
 /** 支援会議: the meetings of a case, for the agencies taking part in it only. */
 export function createMeetingsApi({ database, audit, trustProxy, presence, writeDecision, close }: MeetingsApiDependencies): Hono<AuthenticatedEnv> {
-  const access = new AccessRepository(database);
+  const authorize = caseAuthorizer(database);
   const meetings = new MeetingRepository(database);
   const maskings = new ReaderMaskings(database);
+  const access = new AccessRepository(database);
   const api = new Hono<AuthenticatedEnv>();
+  // An agency whose standing cannot be read gets no levels: every text masked (fail closed).
+  const levelsOf = async (caseId: string, agencyId: string) => (await access.standing(caseId, agencyId))?.levels ?? {};
   // A meeting's texts name the household: masked for an agency that may not read the identity section.
   const meetingFor = async (caseId: string, agencyId: string, meeting: Meeting) =>
     forReader('meeting', meeting, await maskings.forLevels(caseId, await levelsOf(caseId, agencyId)));
 
-  // The same rule as the rest of the case: an agency with no level in it does not take part.
-  const levelsOf = (caseId: string, agencyId: string) => access.forAgency(caseId, agencyId);
-  const takesPart = async (caseId: string, agencyId: string) => Object.keys(await levelsOf(caseId, agencyId)).length > 0;
+  type Rule = (actor: CaseActor, standing: CaseStanding) => boolean;
+  const allowed = async (caseId: string, user: AuthenticatedEnv['Variables']['user'], rule: Rule) => {
+    const { actor, standing } = await authorize(caseId, user);
+    return rule(actor, standing);
+  };
 
   api.get('/cases/:caseId/meetings', validate('param', caseParams), async (c) => {
     const { caseId } = c.req.valid('param');
-    if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await allowed(caseId, c.get('user'), casePermissions.readMeetings))) return respondWithError(c, 403, 'forbidden');
     const body: MeetingList = { meetings: await meetings.list(caseId), agencies: await meetings.candidates(caseId) };
     return readerJson(c, forReader('meetingList', body, await maskings.forLevels(caseId, await levelsOf(caseId, c.get('user').agencyId))));
   });
@@ -67,7 +73,7 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
   api.post('/cases/:caseId/meetings', validate('param', caseParams), validate('json', createMeetingRequestSchema), async (c) => {
     const { caseId } = c.req.valid('param');
     const user = c.get('user');
-    if (!(await takesPart(caseId, user.agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await allowed(caseId, user, casePermissions.manageMeetings))) return respondWithError(c, 403, 'forbidden');
     const request = c.req.valid('json');
     const candidates = new Map((await meetings.candidates(caseId)).flatMap((agency) => agency.users.map((candidate) => [candidate.id, agency.id] as const)));
     if (request.attendeeUserIds.some((userId) => !candidates.has(userId))) return respondWithError(c, 400, 'invalid_input');
@@ -97,14 +103,14 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
 
   api.get('/cases/:caseId/meetings/:meetingId', validate('param', meetingParams), async (c) => {
     const { caseId, meetingId } = c.req.valid('param');
-    if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await allowed(caseId, c.get('user'), casePermissions.readMeetings))) return respondWithError(c, 403, 'forbidden');
     const meeting = await meetings.find(caseId, meetingId);
     return meeting ? readerJson(c, await meetingFor(caseId, c.get('user').agencyId, meeting)) : respondWithError(c, 404, 'not_found');
   });
 
   api.post('/cases/:caseId/meetings/:meetingId/start', validate('param', meetingParams), async (c) => {
     const { caseId, meetingId } = c.req.valid('param');
-    if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await allowed(caseId, c.get('user'), casePermissions.manageMeetings))) return respondWithError(c, 403, 'forbidden');
     if (!(await meetings.exists(caseId, meetingId))) return respondWithError(c, 404, 'not_found');
     await meetings.start(meetingId);
     return readerJson(c, await meetingFor(caseId, c.get('user').agencyId, (await meetings.find(caseId, meetingId))!));
@@ -112,7 +118,7 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
 
   api.get('/cases/:caseId/meetings/:meetingId/presence', validate('param', meetingParams), async (c) => {
     const { caseId, meetingId } = c.req.valid('param');
-    if (!(await takesPart(caseId, c.get('user').agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await allowed(caseId, c.get('user'), casePermissions.readMeetings))) return respondWithError(c, 403, 'forbidden');
     if (!(await meetings.exists(caseId, meetingId))) return respondWithError(c, 404, 'not_found');
     const body: MeetingPresence = { present: presence(caseId, meetingId) };
     return c.json(body);
@@ -124,7 +130,7 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
     const request = c.req.valid('json');
     const section = request.target === 'plan' ? 'plan' : 'progress-log';
     // Writing into the plan or the progress log is editing it: the same level as typing there.
-    if (levelOf(await levelsOf(caseId, user.agencyId), section) !== 'edit') return respondWithError(c, 403, 'forbidden');
+    if (!(await allowed(caseId, user, (actor, standing) => casePermissions.writeDecision(actor, standing, section)))) return respondWithError(c, 403, 'forbidden');
     const meeting = await meetings.find(caseId, meetingId);
     if (!meeting) return respondWithError(c, 404, 'not_found');
     if (meeting.status === '終了') return respondWithError(c, 400, 'invalid_input');
@@ -154,8 +160,9 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
   api.get('/cases/:caseId/meetings/:meetingId/minutes/revisions/:seq', validate('param', revisionParams), async (c) => {
     const { caseId, meetingId, seq } = c.req.valid('param');
     const user = c.get('user');
-    const level = levelOf(await levelsOf(caseId, user.agencyId), 'minutes');
-    if (level === 'hidden') return respondWithError(c, 403, 'forbidden');
+    const { actor, standing } = await authorize(caseId, user);
+    if (!casePermissions.read(actor, standing, 'minutes')) return respondWithError(c, 403, 'forbidden');
+    const level = effectiveLevel(actor, standing, 'minutes');
     if (!(await meetings.exists(caseId, meetingId))) return respondWithError(c, 404, 'not_found');
     if (seq > (await new RevisionStore(database).lastSeq(meetingMinutesDocumentName(caseId, meetingId)))) return respondWithError(c, 404, 'not_found');
     const state = await new CaseHistory(database).revision(caseId, 'minutes', seq, level, meetingId);
@@ -167,7 +174,7 @@ export function createMeetingsApi({ database, audit, trustProxy, presence, write
   api.post('/cases/:caseId/meetings/:meetingId/close', validate('param', meetingParams), async (c) => {
     const { caseId, meetingId } = c.req.valid('param');
     const user = c.get('user');
-    if (!(await takesPart(caseId, user.agencyId))) return respondWithError(c, 403, 'forbidden');
+    if (!(await allowed(caseId, user, casePermissions.manageMeetings))) return respondWithError(c, 403, 'forbidden');
     const meeting = await meetings.find(caseId, meetingId);
     if (!meeting) return respondWithError(c, 404, 'not_found');
     if (await close(meeting, user.sub)) {

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { levelOf } from '../../model/access/accessLevels.ts';
+import { casePermissions, effectiveLevel } from '../../model/access/casePermissions.ts';
 import { caseIdSchema } from '../../model/documentNames.ts';
 import { printRequestSchema, type PrintRecord } from '../../model/print.ts';
 import type { AuditTrail } from '../audit/auditTrail.ts';
 import type { Database } from '../db/database.ts';
-import { AccessRepository } from '../store/accessRepository.ts';
+import { MeetingRepository } from '../store/meetingRepository.ts';
 import { respondWithError } from './apiError.ts';
+import { caseAuthorizer } from './caseStanding.ts';
 import { clientAddress } from './clientAddress.ts';
 import type { AuthenticatedEnv } from './requireUser.ts';
 import { validate } from './validate.ts';
@@ -24,19 +25,18 @@ const caseParams = z.object({ caseId: caseIdSchema });
  * 監査ログ before the browser prints it, and only for a section the agency may read at all.
  */
 export function createPrintApi({ database, audit, trustProxy }: PrintApiDependencies): Hono<AuthenticatedEnv> {
-  const access = new AccessRepository(database);
+  const authorize = caseAuthorizer(database);
+  const meetings = new MeetingRepository(database);
   const api = new Hono<AuthenticatedEnv>();
 
   api.post('/cases/:caseId/prints', validate('param', caseParams), validate('json', printRequestSchema), async (c) => {
     const { caseId } = c.req.valid('param');
     const { section, meetingId } = c.req.valid('json');
     const user = c.get('user');
-    const level = levelOf(await access.forAgency(caseId, user.agencyId), section);
-    if (level === 'hidden') return respondWithError(c, 403, 'forbidden');
-    if (meetingId !== undefined) {
-      const { rows } = await database.query('select 1 from case_meetings where id = $1 and case_id = $2', [meetingId, caseId]);
-      if (rows.length === 0) return respondWithError(c, 404, 'not_found');
-    }
+    const { actor, standing } = await authorize(caseId, user);
+    if (!casePermissions.print(actor, standing, section)) return respondWithError(c, 403, 'forbidden');
+    const level = effectiveLevel(actor, standing, section);
+    if (meetingId !== undefined && !(await meetings.exists(caseId, meetingId))) return respondWithError(c, 404, 'not_found');
     await audit.record({
       action: 'print',
       user: { id: user.sub, agencyId: user.agencyId },

@@ -20,8 +20,9 @@ const [fukushi, houkatsu, shougai, jiritsu] = demoAgencies as [
   (typeof demoAgencies)[number],
 ];
 
-export const HANA = 'hana-yamada';
-export const TARO = 'taro-yamada';
+/** Member ids are random-looking and fixed: an id is copied into every view, masked ones included, so it carries no name. */
+export const HANA = '3c9a5e2f-71d4-4b08-9e6a-52f0c8d1b7a4';
+export const TARO = 'b81e4d07-2a9c-4f63-8d15-e6a73f09c2d8';
 
 const author = (agency: (typeof demoAgencies)[number], index = 0) => ({
   agencyId: agency.id,

@@ -120,17 +120,18 @@ export const demoSharing: Record<string, AgencyAccess> = {
     // Once the meeting's basis is recorded, the coordinator can let this office draw.
     ecomap: 'masked',
   },
+  // 自立相談 reads the case (DOMAIN.md: 閲覧のみ) and never the members' health.
   [demoAgencies[3]!.id]: {
-    overview: 'edit',
+    overview: 'view',
     members: 'view',
     'member-history': 'view',
     'member-health': 'hidden',
-    'member-finance': 'edit',
-    'member-work': 'edit',
+    'member-finance': 'view',
+    'member-work': 'view',
     'member-nationality': 'view',
-    'progress-log': 'edit',
-    plan: 'edit',
-    minutes: 'edit',
-    ecomap: 'edit',
+    'progress-log': 'view',
+    plan: 'view',
+    minutes: 'view',
+    ecomap: 'view',
   },
 };

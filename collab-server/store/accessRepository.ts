@@ -1,4 +1,6 @@
 import { accessLevels, type AccessLevel, type AgencyAccess } from '../../model/access/accessLevels.ts';
+import type { CaseStanding } from '../../model/access/casePermissions.ts';
+import { COORDINATING_AGENCY_KIND } from '../../model/agencyKinds.ts';
 import { caseSections, type CaseSection } from '../../model/documentNames.ts';
 import type { Queryable } from '../db/database.ts';
 
@@ -24,6 +26,31 @@ export class AccessRepository {
     const access: AgencyAccess = {};
     for (const row of rows) if (isSection(row.section) && isLevel(row.level)) access[row.section] = row.level;
     return access;
+  }
+
+  /**
+   * The facts the permission rules need about one agency in one case (null: no such case).
+   * 主担当 or a 多機関協働事業者 among the participants decides the sharing.
+   */
+  async standing(caseId: string, agencyId: string): Promise<CaseStanding | null> {
+    const { rows } = await this.db.query<{ lead_agency_id: string; participates: boolean; kind: string | null }>(
+      `select c.lead_agency_id,
+              exists (select 1 from case_agencies ca where ca.case_id = c.id and ca.agency_id = $2) as participates,
+              (select kind from agencies where id = $2) as kind
+         from cases c where c.id = $1`,
+      [caseId, agencyId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const levels = row.participates ? await this.forAgency(caseId, agencyId) : {};
+    const coordinates = row.participates && (row.lead_agency_id === agencyId || row.kind === COORDINATING_AGENCY_KIND);
+    return { participates: row.participates, coordinates, levels };
+  }
+
+  /** The 主担当 agency of a case, or null when there is no such case. */
+  async leadAgencyOf(caseId: string): Promise<string | null> {
+    const { rows } = await this.db.query<{ lead_agency_id: string }>('select lead_agency_id from cases where id = $1', [caseId]);
+    return rows[0]?.lead_agency_id ?? null;
   }
 
   async forCase(caseId: string): Promise<Map<string, AgencyAccess>> {

@@ -85,4 +85,44 @@ export class SharingRepository {
       [caseId, agencyId, joined ? null : 'edit', joined ? 'edit' : null, changedBy],
     );
   }
+
+  /** 参加機関 of a case, by name. */
+  async participants(caseId: string): Promise<{ id: string; name: string }[]> {
+    const { rows } = await this.db.query<{ id: string; name: string }>(
+      'select a.id, a.name from case_agencies ca join agencies a on a.id = ca.agency_id where ca.case_id = $1 order by a.name',
+      [caseId],
+    );
+    return rows;
+  }
+
+  async participates(caseId: string, agencyId: string): Promise<boolean> {
+    const { rows } = await this.db.query('select 1 from case_agencies where case_id = $1 and agency_id = $2', [caseId, agencyId]);
+    return rows.length > 0;
+  }
+
+  /** Adds a participating agency; false when it already took part. */
+  async addParticipant(caseId: string, agencyId: string, addedBy: string): Promise<boolean> {
+    const { rows } = await this.db.query(
+      'insert into case_agencies (case_id, agency_id, added_by) values ($1, $2, $3) on conflict do nothing returning agency_id',
+      [caseId, agencyId, addedBy],
+    );
+    return rows.length > 0;
+  }
+
+  /** Removes a participating agency; false when it did not take part. */
+  async removeParticipant(caseId: string, agencyId: string): Promise<boolean> {
+    const { rows } = await this.db.query('delete from case_agencies where case_id = $1 and agency_id = $2 returning agency_id', [caseId, agencyId]);
+    return rows.length > 0;
+  }
+
+  async agencyExists(agencyId: string): Promise<boolean> {
+    const { rows } = await this.db.query('select 1 from agencies where id = $1', [agencyId]);
+    return rows.length > 0;
+  }
+
+  /** Every agency of the municipality, to choose a new participant from. */
+  async agencies(): Promise<{ id: string; name: string; kind: string }[]> {
+    const { rows } = await this.db.query<{ id: string; name: string; kind: string }>('select id, name, kind from agencies order by name');
+    return rows;
+  }
 }

@@ -27,6 +27,12 @@ describe('監査ログ in the browser', () => {
 
     const admin = (await newPerson(browser, httpUrl)).page;
     await logIn(admin, 'kanri1', DEMO_PASSWORD);
+    // The administrator has no cases: they start on the 監査ログ, and a case's address brings them back to it.
+    await admin.getByRole('heading', { name: '監査ログ', level: 1 }).waitFor();
+    await admin.goto(`/cases/${demoCase.id}`);
+    await admin.getByRole('heading', { name: '監査ログ', level: 1 }).waitFor();
+    expect(new URL(admin.url()).pathname).toBe('/admin/audit');
+    expect(await admin.getByText(demoCase.title).count()).toBe(0);
     await admin.getByRole('link', { name: '監査ログ' }).click();
     await admin.getByRole('heading', { name: '監査ログ', level: 1 }).waitFor();
 

@@ -9,18 +9,18 @@ describe('an expired login', () => {
     const { httpUrl } = await newKasaneServer('embedded', { staticDir: path.resolve('dist'), tokenTtlSeconds: 12 });
     const browser = await launchBrowser();
     const { page } = await newPerson(browser, httpUrl);
-    await logIn(page, 'jiritsu1', DEMO_PASSWORD);
+    await logIn(page, 'houkatsu1', DEMO_PASSWORD);
     await page.getByRole('link', { name: demoCase.title }).click();
     await page.getByRole('tab', { name: '議事録' }).click();
     const editor = await openMinutesEditor(page);
     await placeCaretAtEnd(editor);
     await page.keyboard.press('Enter');
-    await page.keyboard.type('自立相談：家計の状況を聞き取り予定。');
+    await page.keyboard.type('包括：服薬の状況を聞き取り予定。');
 
     const dialog = page.getByRole('dialog', { name: '再ログイン' });
     await dialog.waitFor({ timeout: 20_000 });
     // The page under the dialog is still there, with what was typed.
-    expect(await editor.textContent()).toContain('家計の状況を聞き取り予定。');
+    expect(await editor.textContent()).toContain('服薬の状況を聞き取り予定。');
 
     await dialog.getByLabel('パスワード').fill(DEMO_PASSWORD);
     await dialog.getByRole('button', { name: 'ログイン' }).click();
@@ -30,6 +30,6 @@ describe('an expired login', () => {
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toContain('保存済み');
 
     await page.reload();
-    await expect.poll(() => editor.textContent(), { timeout: 15_000 }).toContain('家計の状況を聞き取り予定。（再ログイン後に追記）');
+    await expect.poll(() => editor.textContent(), { timeout: 15_000 }).toContain('服薬の状況を聞き取り予定。（再ログイン後に追記）');
   });
 });

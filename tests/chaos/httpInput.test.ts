@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../model/apiErrors.ts';
+import { HANA } from '../../collab-server/seed/demoCaseRecord.ts';
 import { demoAgencies, demoCase } from '../../collab-server/seed/demoData.ts';
 import { newKasaneServer } from '../helpers/testServer.ts';
 
@@ -19,7 +20,7 @@ const routes: { method: string; path: string; body: boolean; auth: boolean; admi
   { method: 'PUT', path: `/cases/${caseId}/sharing/${agencyId}`, body: true, auth: true },
   { method: 'POST', path: `/cases/${caseId}/agencies`, body: true, auth: true },
   { method: 'DELETE', path: `/cases/${caseId}/agencies/${agencyId}`, body: false, auth: true },
-  { method: 'PUT', path: `/cases/${caseId}/consents/hana-yamada`, body: true, auth: true },
+  { method: 'PUT', path: `/cases/${caseId}/consents/${HANA}`, body: true, auth: true },
   { method: 'PUT', path: `/cases/${caseId}/meeting-basis/${agencyId}`, body: true, auth: true },
   { method: 'GET', path: `/cases/${caseId}/history?from=yesterday`, body: false, auth: true },
   { method: 'GET', path: `/cases/${caseId}/sections/minutes/revisions/abc`, body: false, auth: true },

@@ -37,7 +37,8 @@ export async function logIn(page: Page, loginId: string, password: string): Prom
   await page.getByLabel('ログインID').fill(loginId);
   await page.getByLabel('パスワード').fill(password);
   await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.getByRole('heading', { name: '事案一覧' }).waitFor();
+  // Workers start on the case list; the administrator, who has no cases, on the 監査ログ.
+  await page.getByRole('heading', { name: /^(事案一覧|監査ログ)$/, level: 1 }).waitFor();
 }
 
 /** The minutes editor of an open case, once its stored content has arrived and it accepts typing. */

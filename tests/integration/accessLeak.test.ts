@@ -134,7 +134,7 @@ describe.each(storageBackends)('what each agency receives, byte by byte, on %s',
       expect(hana).toMatchObject({ name: 'A氏', phone: '' });
     });
     expect(jiritsuRecorder.leaked(['070-4444-5555'])).toEqual([]);
-    // What only the identity section holds (the overview they still edit names the household).
+    // What only the identity section holds (the overview they still read names the household).
     expect(afterChange.leaked(['070-4444-5555', '080-1111-3333', 'やまだ', 'たろう', '1944-05-10', '1972-03-05'])).toEqual([]);
 
     // The change is recorded with who made it.

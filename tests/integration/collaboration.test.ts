@@ -67,12 +67,12 @@ describe.each(storageBackends)('collaboration on %s', (backend) => {
 
   it('records who wrote each update from the token, whatever the client claims', async () => {
     const { websocketUrl, login, server } = await newKasaneServer(backend);
-    const jiritsu = await login('jiritsu1');
-    const client = newProvider({ url: websocketUrl, name: minutes, token: jiritsu.collabToken });
+    const houkatsu = await login('houkatsu1');
+    const client = newProvider({ url: websocketUrl, name: minutes, token: houkatsu.collabToken });
     await synced(client);
     // A client may put anything in awareness or in the document; attribution ignores it.
     client.provider.setAwarenessField('user', { id: 'someone-else', name: '偽名' });
-    appendParagraph(client.doc, '自立相談：債務の状況を確認');
+    appendParagraph(client.doc, '包括：ハナさんの服薬の状況を確認');
     await client.saved();
 
     const { rows } = await server.database.query<{ user_id: string | null; agency_id: string | null }>(
@@ -80,7 +80,7 @@ describe.each(storageBackends)('collaboration on %s', (backend) => {
       [minutes],
     );
     expect(rows.at(0)).toEqual({ user_id: null, agency_id: null });
-    expect(rows.at(-1)).toEqual({ user_id: jiritsu.user.id, agency_id: jiritsu.user.agencyId });
+    expect(rows.at(-1)).toEqual({ user_id: houkatsu.user.id, agency_id: houkatsu.user.agencyId });
   });
 
   it('loads a document from its snapshot plus the log tail after a restart', async () => {
