@@ -63,6 +63,9 @@ const routeCases: Record<string, RouteCase> = {
     body: { status: '同意あり', consentedOn: '2026-11-12', method: '書面', agencyIds: [], note: '' },
     allowed: ['coordinator'],
   },
+  // マスキングの確認: what a masked agency would receive, and approving it, is the sharing's managers' work.
+  'POST /api/cases/:caseId/masking/preview': { path: inCase('/masking/preview'), body: { text: '山田ハナさんの件' }, allowed: ['coordinator'] },
+  'POST /api/cases/:caseId/masking/approvals': { path: inCase('/masking/approvals'), body: { text: '山田ハナさんの件' }, allowed: ['coordinator'] },
   'PUT /api/cases/:caseId/meeting-basis/:agencyId': { path: inCase(`/meeting-basis/${shougai.id}`), body: { active: false }, allowed: ['coordinator'] },
   'GET /api/agencies': { path: () => '/agencies', allowed: everyone },
   'GET /api/cases/:caseId/history': { path: inCase('/history'), allowed: readers },

@@ -51,7 +51,8 @@ describe('the bounded structure check of updates', () => {
       fc.property(fc.oneof(fc.uint8Array({ maxLength: 4096 }), mutated), (bytes) => {
         const started = performance.now();
         const problem = updateStructureProblem(bytes);
-        expect(performance.now() - started).toBeLessThan(50);
+        // Bounded, not fast: a loop on crafted bytes would take seconds; a loaded machine a few ms more.
+        expect(performance.now() - started).toBeLessThan(1_000);
         // What passes the check is safe to hand to Yjs: it may still be refused, but it returns.
         if (problem === null) {
           try {
