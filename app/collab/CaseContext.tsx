@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { AccessLevel, AgencyAccess } from '../../model/access/accessLevels.ts';
+import { grantedLevel, type AccessLevel, type AgencyAccess } from '../../model/access/accessLevels.ts';
 import type { CaseSummary, CurrentUser } from '../../model/api.ts';
 import type { CaseSection } from '../../model/documentNames.ts';
 import type { CaseCollaboration } from './caseCollaboration.ts';
@@ -31,5 +31,6 @@ export function useCaseContext(): CaseContextValue {
 /** Sections the server has not been asked about are tried as editable; it refuses what is not. */
 export function sectionLevel(access: AgencyAccess | null, section: CaseSection): AccessLevel {
   if (access === null) return 'edit';
-  return access[section] ?? 'hidden';
+  // The same rule as the server's: which document it will let this agency open.
+  return grantedLevel(access, section);
 }

@@ -1,4 +1,4 @@
-import { levelOf, type AgencyAccess } from '../../model/access/accessLevels.ts';
+import { readsIdentity, type AgencyAccess } from '../../model/access/accessLevels.ts';
 import type { Redaction } from '../../model/access/masking.ts';
 import { clearReader, type ReaderMasking } from '../../model/access/readerSerializer.ts';
 import { caseDocumentName } from '../../model/documentNames.ts';
@@ -7,11 +7,8 @@ import { CaseHistory } from '../history/caseHistory.ts';
 import { RevisionStore } from '../history/revisionStore.ts';
 import { MaskingApprovalRepository, sourceHash } from '../store/maskingApprovalRepository.ts';
 
-/** Whether an agency with these levels may read the household's identifiers at all. */
-export function seesIdentity(levels: AgencyAccess): boolean {
-  const level = levelOf(levels, 'members');
-  return level === 'edit' || level === 'view';
-}
+/** Whether an agency with these levels may read the household's identifiers at all (one rule, in model/). */
+export const seesIdentity = (levels: AgencyAccess): boolean => readsIdentity(levels);
 
 /**
  * How each reader gets a case's free text. An agency that may not read the identity section

@@ -54,3 +54,21 @@ export function openingMode(level: AccessLevel, view: DocumentView): 'read-write
 export function levelOf(access: AgencyAccess | undefined, section: CaseSection): AccessLevel {
   return access?.[section] ?? 'hidden';
 }
+
+/** The agency may read the household's identifiers (世帯・世帯員 at 編集 or 閲覧). */
+export function readsIdentity(access: AgencyAccess | undefined): boolean {
+  const level = levelOf(access, 'members');
+  return level === 'edit' || level === 'view';
+}
+
+/**
+ * The level an agency actually gets for a section. One that may not read the household's
+ * identity gets every other section at most masked, whatever was set: free text anywhere in
+ * the record can name the household (a new participant's default, or a slip in 共有設定, must
+ * not send names through 事案概要 or the minutes). Fails closed; the sharing screen says so.
+ */
+export function grantedLevel(access: AgencyAccess | undefined, section: CaseSection): AccessLevel {
+  const level = levelOf(access, section);
+  if (section === 'members' || readsIdentity(access) || level === 'hidden') return level;
+  return 'masked';
+}

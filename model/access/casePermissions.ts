@@ -1,6 +1,6 @@
 import type { CaseSection, DocumentView } from '../documentNames.ts';
 import { caseSections } from '../documentNames.ts';
-import { levelOf, openingMode, type AccessLevel, type AgencyAccess } from './accessLevels.ts';
+import { grantedLevel, openingMode, type AccessLevel, type AgencyAccess } from './accessLevels.ts';
 
 /**
  * The one permission rule per action on a case. The HTTP API and the collaboration server both
@@ -39,7 +39,7 @@ export function takesPart(actor: CaseActor, standing: CaseStanding): boolean {
 
 /** The level this actor gets for a section: hidden unless it takes part. */
 export function effectiveLevel(actor: CaseActor, standing: CaseStanding, section: CaseSection): AccessLevel {
-  return takesPart(actor, standing) ? levelOf(standing.levels, section) : 'hidden';
+  return takesPart(actor, standing) ? grantedLevel(standing.levels, section) : 'hidden';
 }
 
 const levels = (actor: CaseActor, standing: CaseStanding): AccessLevel[] =>
