@@ -1,4 +1,6 @@
-import type { Document, Extension, Hocuspocus, afterUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server';
+import { randomUUID } from 'node:crypto';
+import type { Document, Extension, Hocuspocus, afterUnloadDocumentPayload, beforeSyncPayload, onLoadDocumentPayload } from '@hocuspocus/server';
+import type { MaskedViewEpochMessage } from '../../model/collaborationMessages.ts';
 import { householdIdentityFrom, redactionFor } from '../../model/access/masking.ts';
 import { renderMaskedView } from '../../model/access/maskedViews.ts';
 import { caseDocumentName, formatCaseDocumentName, parseCaseDocumentName, type CaseDocumentName } from '../../model/documentNames.ts';
@@ -7,10 +9,15 @@ import type { Logger } from '../logger.ts';
 import { serverOrigin } from './serverOrigin.ts';
 
 const RENDER_AFTER_MS = 150;
+// y-protocols' message type for the first sync step (the client's state vector).
+const SYNC_STEP_1 = 0;
 
 type SourceConnection = Awaited<ReturnType<Hocuspocus['openDirectConnection']>>;
 
 interface LiveView {
+  /** Names this derivation; a view loaded again is another document with another epoch. */
+  epoch: string;
+  document: Document;
   sources: SourceConnection[];
   detach: () => void;
 }
@@ -20,6 +27,11 @@ interface LiveView {
  * section's source and the household's identity section, with identifiers replaced by the
  * masking rules in model/. They exist only in memory while someone has them open, follow their
  * sources as these change, and are never stored. Their readers never subscribe to a source.
+ *
+ * Each load derives an unrelated Y.Doc, so a reader that kept its Y.Doc from an earlier load
+ * would merge the two. Every connection is told the view's epoch before the server answers its
+ * first sync step; the client starts from a fresh Y.Doc when the epoch is not the one its
+ * document came from (app/collab/sectionConnection.ts).
  */
 export class MaskedViewExtension implements Extension {
   extensionName = 'kasane-masked-views';
@@ -45,7 +57,12 @@ export class MaskedViewExtension implements Extension {
     };
     for (const source of sources) source.document?.on('update', schedule);
     render();
+    // A view loaded again before the old one's unload hook ran: the old one is done.
+    const previous = this.views.get(documentName);
+    if (previous) await this.release(previous);
     this.views.set(documentName, {
+      epoch: randomUUID(),
+      document,
       sources,
       detach: () => {
         clearTimeout(timer);
@@ -54,10 +71,27 @@ export class MaskedViewExtension implements Extension {
     });
   }
 
-  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+  /**
+   * Before the reply to the client's state vector: the epoch must reach the client before any
+   * content of this derivation does, or the client would merge it into its old document first.
+   */
+  async beforeSync({ documentName, document, connection, type }: beforeSyncPayload): Promise<void> {
+    if (type !== SYNC_STEP_1) return;
     const view = this.views.get(documentName);
-    if (!view) return;
-    this.views.delete(documentName);
+    if (view?.document !== document) return;
+    const message: MaskedViewEpochMessage = { type: 'masked-view-epoch', epoch: view.epoch };
+    connection.sendStateless(JSON.stringify(message));
+  }
+
+  async afterUnloadDocument({ documentName, instance }: afterUnloadDocumentPayload): Promise<void> {
+    const view = this.views.get(documentName);
+    // Already loaded again: that entry belongs to the new document.
+    if (!view || instance.documents.get(documentName) === view.document) return;
+    await this.release(view);
+  }
+
+  private async release(view: LiveView): Promise<void> {
+    if (this.views.get(view.document.name) === view) this.views.delete(view.document.name);
     view.detach();
     await Promise.all(view.sources.map((source) => source.disconnect()));
   }
