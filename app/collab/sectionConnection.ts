@@ -260,8 +260,16 @@ export class SectionConnection {
       return;
     }
     clearTimeout(this.reopenTimer);
-    this.disposeProvider(this.provider);
-    this.startOver();
+    // The fresh document joins before the old one leaves, so the server's view keeps a reader
+    // and is not unloaded and derived yet again in between.
+    const stale = { doc: this.doc, provider: this.provider };
+    stale.doc.off('update', this.handleDocUpdate);
+    this.doc = new Y.Doc();
+    this.doc.on('update', this.handleDocUpdate);
+    this.viewEpoch = null;
+    this.provider = this.createProvider();
+    this.disposeProvider(stale.provider);
+    stale.doc.destroy();
     this.refresh();
   };
 

@@ -39,6 +39,7 @@ export class MaskedViewExtension implements Extension {
   priority = 150;
   private readonly logger: Logger;
   private readonly views = new Map<string, LiveView>();
+  private readonly releasing = new Set<Promise<void>>();
 
   constructor(logger: Logger) {
     this.logger = logger;
@@ -59,7 +60,7 @@ export class MaskedViewExtension implements Extension {
     render();
     // A view loaded again before the old one's unload hook ran: the old one is done.
     const previous = this.views.get(documentName);
-    if (previous) await this.release(previous);
+    if (previous) this.releaseLater(previous);
     this.views.set(documentName, {
       epoch: randomUUID(),
       document,
@@ -83,11 +84,28 @@ export class MaskedViewExtension implements Extension {
     connection.sendStateless(JSON.stringify(message));
   }
 
+  /**
+   * Does not wait for the sources to be let go (each may be stored first): while this hook runs,
+   * Hocuspocus counts the name as unloading, and a view loaded again meanwhile would then never
+   * be unloaded (its unload joins the old one's, which has already decided).
+   */
   async afterUnloadDocument({ documentName, instance }: afterUnloadDocumentPayload): Promise<void> {
     const view = this.views.get(documentName);
     // Already loaded again: that entry belongs to the new document.
     if (!view || instance.documents.get(documentName) === view.document) return;
-    await this.release(view);
+    this.releaseLater(view);
+  }
+
+  /** Sources still being let go are, before the database closes. */
+  async onDestroy(): Promise<void> {
+    await Promise.all(this.releasing);
+  }
+
+  private releaseLater(view: LiveView): void {
+    const releasing = this.release(view)
+      .catch((error: unknown) => this.logger.warn({ err: error, documentName: view.document.name }, 'masked view sources not released'))
+      .finally(() => this.releasing.delete(releasing));
+    this.releasing.add(releasing);
   }
 
   private async release(view: LiveView): Promise<void> {
