@@ -255,13 +255,14 @@ export class SectionConnection {
     if (this.view !== 'masked' || this.destroyed) return;
     const epoch = parseMaskedViewEpoch(payload);
     if (epoch === null || epoch === this.viewEpoch) return;
-    if (this.viewEpoch === null) {
+    // Content that came without an epoch (a server before this message) is of unknown origin too.
+    if (this.viewEpoch === null && this.doc.store.clients.size === 0) {
       this.viewEpoch = epoch;
       return;
     }
     clearTimeout(this.reopenTimer);
-    // The fresh document joins before the old one leaves, so the server's view keeps a reader
-    // and is not unloaded and derived yet again in between.
+    // The fresh provider is attached before the stale one is destroyed, so that its request
+    // for the view is already on the wire when the server sees the stale one leave it.
     const stale = { doc: this.doc, provider: this.provider };
     stale.doc.off('update', this.handleDocUpdate);
     this.doc = new Y.Doc();

@@ -92,6 +92,16 @@ async function expectShows(reader: ReturnType<typeof openMaskedReader>, expected
   expect(reader.refusals).toEqual([]);
 }
 
+/** Which Y.Doc the reader shows each section in; a view derived anew must get a fresh one. */
+function docs(reader: ReturnType<typeof openMaskedReader>): string[] {
+  return sections.map((section) => reader.connections[section].getSnapshot().doc.guid);
+}
+
+function expectFreshDocuments(reader: ReturnType<typeof openMaskedReader>, before: string[]) {
+  const after = docs(reader);
+  sections.forEach((_, index) => expect(after[index]).not.toBe(before[index]));
+}
+
 function documentLoaded(server: TestServer, section: CaseSection): boolean {
   return server.server.hocuspocus.documents.has(caseDocumentName(demoCase.id, section, 'masked'));
 }
@@ -113,6 +123,7 @@ describe.each([
     };
     const reader = openMaskedReader(`ws://127.0.0.1:${proxy.port}/collaboration`, (await first.login('shougai1')).collabToken);
     await expectShows(reader, await editAndRender(first, 1));
+    let shownIn = docs(reader);
 
     // (a) The server restarts on the same database: the view is derived anew there. (Its
     // clients' sockets go first: close() waits for open websockets.)
@@ -122,6 +133,8 @@ describe.each([
     proxy.moveTo(Number(new URL(restarted.httpUrl).port));
     proxy.restore();
     await expectShows(reader, await editAndRender(restarted, 2));
+    expectFreshDocuments(reader, shownIn);
+    shownIn = docs(reader);
 
     // (b) The view is unloaded (its last reader gone) and loaded again while its source changes.
     proxy.cut();
@@ -129,6 +142,8 @@ describe.each([
     const whileAway = await editAndRender(restarted, 3);
     proxy.restore();
     await expectShows(reader, whileAway);
+    expectFreshDocuments(reader, shownIn);
+    shownIn = docs(reader);
 
     // (c) The reader moves to another instance while another masked reader keeps the view
     // loaded on the first one.
@@ -138,6 +153,7 @@ describe.each([
     const beforeMove = await editAndRender(restarted, 4);
     proxy.moveTo(Number(new URL(other.httpUrl).port));
     await expectShows(reader, beforeMove);
+    expectFreshDocuments(reader, shownIn);
     await vi.waitFor(() => expect(content(stayer.doc, 'minutes')).toEqual(beforeMove.minutes), { timeout: 15_000 });
     if (redis) {
       // Live across instances: an edit on the first reaches the reader on the other.
