@@ -21,6 +21,13 @@ function isDerivedView(documentName: string): boolean {
 }
 
 class SourceDocumentsRedis extends Redis {
+  private destroyed = false;
+
+  /** Documents still unloading after shutdown have no channel left to leave. */
+  override async onDestroy() {
+    this.destroyed = true;
+    await super.onDestroy();
+  }
   override async afterLoadDocument(data: afterLoadDocumentPayload) {
     if (!isDerivedView(data.documentName)) await super.afterLoadDocument(data);
   }
@@ -51,7 +58,7 @@ class SourceDocumentsRedis extends Redis {
   }
 
   override async afterUnloadDocument(data: afterUnloadDocumentPayload) {
-    if (!isDerivedView(data.documentName)) await super.afterUnloadDocument(data);
+    if (!this.destroyed && !isDerivedView(data.documentName)) await super.afterUnloadDocument(data);
   }
 }
 
