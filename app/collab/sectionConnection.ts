@@ -4,6 +4,7 @@ import {
   type HocuspocusProviderWebsocket,
   type onAuthenticationFailedParameters,
   type onCloseParameters,
+  type onStatelessParameters,
 } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { CloseCode } from '../../model/closeCodes.ts';
@@ -16,6 +17,7 @@ import {
   parseAwarenessUser,
   type AwarenessUser,
 } from './awarenessUser.ts';
+import { parseMaskedViewEpoch } from './maskedViewEpoch.ts';
 import type { PresenceEntry, SaveStatus } from './types.ts';
 
 /** What a section's document shares with the other documents of the case page. */
@@ -33,7 +35,10 @@ export interface SectionHost {
 }
 
 export interface SectionSnapshot {
-  /** Replaced only when the server refused a change and the document is read again. */
+  /**
+   * Replaced when the server refused a change and the document is read again, and when a
+   * masked view was derived anew on the server.
+   */
   readonly doc: Y.Doc;
   readonly provider: HocuspocusProvider;
   readonly saveStatus: SaveStatus;
@@ -85,6 +90,11 @@ export class SectionConnection {
   private closedForAccessChange = false;
   private reloadedAfterRefusal = false;
   private localChangesPending = false;
+  /**
+   * For a masked view: which derivation of it on the server this Y.Doc holds (null until the
+   * server has said). Another derivation is an unrelated document that must not be merged in.
+   */
+  private viewEpoch: string | null = null;
   private reopenDelayMs = REOPEN_MIN_DELAY_MS;
   private reopenTimer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
@@ -184,6 +194,7 @@ export class SectionConnection {
     provider.on('authenticated', this.handleAuthenticated);
     provider.on('authenticationFailed', this.handleAuthenticationFailed);
     provider.on('close', this.handleClose);
+    provider.on('stateless', this.handleStateless);
     provider.awareness?.on('change', this.refresh);
     provider.attach();
     return provider;
@@ -195,6 +206,7 @@ export class SectionConnection {
     provider.off('authenticated', this.handleAuthenticated);
     provider.off('authenticationFailed', this.handleAuthenticationFailed);
     provider.off('close', this.handleClose);
+    provider.off('stateless', this.handleStateless);
     provider.awareness?.off('change', this.refresh);
     provider.destroy();
   }
@@ -231,6 +243,34 @@ export class SectionConnection {
     else if (reason === CloseCode.TokenExpired.reason) this.host.tokenRejected('expired');
     else if (reason === CloseCode.Unauthorized.reason) this.host.tokenRejected('rejected');
     else this.scheduleReopen();
+    this.refresh();
+  };
+
+  /**
+   * The server names its masked view's derivation before it sends any of its content. Another
+   * name than this Y.Doc's means the view was derived anew (reloaded, restarted, another
+   * instance): start from a fresh Y.Doc. Nothing typed can be lost, a masked view is read-only.
+   */
+  private readonly handleStateless = ({ payload }: onStatelessParameters): void => {
+    if (this.view !== 'masked' || this.destroyed) return;
+    const epoch = parseMaskedViewEpoch(payload);
+    if (epoch === null || epoch === this.viewEpoch) return;
+    // Content that came without an epoch (a server before this message) is of unknown origin too.
+    if (this.viewEpoch === null && this.doc.store.clients.size === 0) {
+      this.viewEpoch = epoch;
+      return;
+    }
+    clearTimeout(this.reopenTimer);
+    // The fresh provider is attached before the stale one is destroyed, so that its request
+    // for the view is already on the wire when the server sees the stale one leave it.
+    const stale = { doc: this.doc, provider: this.provider };
+    stale.doc.off('update', this.handleDocUpdate);
+    this.doc = new Y.Doc();
+    this.doc.on('update', this.handleDocUpdate);
+    this.viewEpoch = null;
+    this.provider = this.createProvider();
+    this.disposeProvider(stale.provider);
+    stale.doc.destroy();
     this.refresh();
   };
 
@@ -284,6 +324,7 @@ export class SectionConnection {
     this.doc = new Y.Doc();
     this.doc.on('update', this.handleDocUpdate);
     this.localChangesPending = false;
+    this.viewEpoch = null;
     this.provider = this.createProvider();
   }
 

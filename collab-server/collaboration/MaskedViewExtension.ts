@@ -1,4 +1,6 @@
-import type { Document, Extension, Hocuspocus, afterUnloadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server';
+import { randomUUID } from 'node:crypto';
+import type { Document, Extension, Hocuspocus, afterUnloadDocumentPayload, beforeSyncPayload, onLoadDocumentPayload } from '@hocuspocus/server';
+import type { MaskedViewEpochMessage } from '../../model/collaborationMessages.ts';
 import { householdIdentityFrom, redactionFor, type MemberIdentity, type Redaction } from '../../model/access/masking.ts';
 import { renderMaskedView } from '../../model/access/maskedViews.ts';
 import { caseDocumentName, formatCaseDocumentName, parseCaseDocumentName, type CaseDocumentName } from '../../model/documentNames.ts';
@@ -7,6 +9,8 @@ import type { Logger } from '../logger.ts';
 import { serverOrigin } from './serverOrigin.ts';
 
 const RENDER_AFTER_MS = 150;
+// y-protocols' message type for the first sync step (the client's state vector).
+const SYNC_STEP_1 = 0;
 
 type SourceConnection = Awaited<ReturnType<Hocuspocus['openDirectConnection']>>;
 
@@ -17,6 +21,9 @@ type SourceConnection = Awaited<ReturnType<Hocuspocus['openDirectConnection']>>;
 export type MaskingInputs = (caseId: string) => Promise<{ former: MemberIdentity[]; approved?: Redaction['approved'] }>;
 
 interface LiveView {
+  /** Names this derivation; a view loaded again is another document with another epoch. */
+  epoch: string;
+  document: Document;
   sources: SourceConnection[];
   detach: () => void;
 }
@@ -26,6 +33,11 @@ interface LiveView {
  * section's source and the household's identity section, with identifiers replaced by the
  * masking rules in model/. They exist only in memory while someone has them open, follow their
  * sources as these change, and are never stored. Their readers never subscribe to a source.
+ *
+ * Each load derives an unrelated Y.Doc, so a reader that kept its Y.Doc from an earlier load
+ * would merge the two. Every connection is told the view's epoch before the server answers its
+ * first sync step; the client starts from a fresh Y.Doc when the epoch is not the one its
+ * document came from (app/collab/sectionConnection.ts).
  */
 export class MaskedViewExtension implements Extension {
   extensionName = 'kasane-masked-views';
@@ -34,6 +46,7 @@ export class MaskedViewExtension implements Extension {
   private readonly logger: Logger;
   private readonly maskingInputs: MaskingInputs;
   private readonly views = new Map<string, LiveView>();
+  private readonly releasing = new Set<Promise<void>>();
 
   constructor(logger: Logger, maskingInputs: MaskingInputs = async () => ({ former: [] })) {
     this.logger = logger;
@@ -56,7 +69,12 @@ export class MaskedViewExtension implements Extension {
     };
     for (const source of sources) source.document?.on('update', schedule);
     render();
+    // A view loaded again before the old one's unload hook ran: the old one is done.
+    const previous = this.views.get(documentName);
+    if (previous) this.releaseLater(previous);
     this.views.set(documentName, {
+      epoch: randomUUID(),
+      document,
       sources,
       detach: () => {
         clearTimeout(timer);
@@ -65,10 +83,44 @@ export class MaskedViewExtension implements Extension {
     });
   }
 
-  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+  /**
+   * Before the reply to the client's state vector: the epoch must reach the client before any
+   * content of this derivation does, or the client would merge it into its old document first.
+   */
+  async beforeSync({ documentName, document, connection, type }: beforeSyncPayload): Promise<void> {
+    if (type !== SYNC_STEP_1) return;
     const view = this.views.get(documentName);
-    if (!view) return;
-    this.views.delete(documentName);
+    if (view?.document !== document) return;
+    const message: MaskedViewEpochMessage = { type: 'masked-view-epoch', epoch: view.epoch };
+    connection.sendStateless(JSON.stringify(message));
+  }
+
+  /**
+   * Does not wait for the sources to be let go (each may be stored first): while this hook runs,
+   * Hocuspocus counts the name as unloading, and a view loaded again meanwhile would then never
+   * be unloaded (its unload joins the old one's, which has already decided).
+   */
+  async afterUnloadDocument({ documentName, instance }: afterUnloadDocumentPayload): Promise<void> {
+    const view = this.views.get(documentName);
+    // Already loaded again: that entry belongs to the new document.
+    if (!view || instance.documents.get(documentName) === view.document) return;
+    this.releaseLater(view);
+  }
+
+  /** Sources still being let go are, before the database closes. */
+  async onDestroy(): Promise<void> {
+    await Promise.all(this.releasing);
+  }
+
+  private releaseLater(view: LiveView): void {
+    const releasing = this.release(view)
+      .catch((error: unknown) => this.logger.warn({ err: error, documentName: view.document.name }, 'masked view sources not released'))
+      .finally(() => this.releasing.delete(releasing));
+    this.releasing.add(releasing);
+  }
+
+  private async release(view: LiveView): Promise<void> {
+    if (this.views.get(view.document.name) === view) this.views.delete(view.document.name);
     view.detach();
     await Promise.all(view.sources.map((source) => source.disconnect()));
   }
