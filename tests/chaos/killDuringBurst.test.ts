@@ -11,7 +11,8 @@ import { newStorageLocation, storageBackends } from '../helpers/storageBackends.
 
 const CLIENTS = 20;
 const minutes = caseDocumentName(demoCase.id, 'minutes');
-const editors = demoAgencies.filter((agency) => agency.shortName !== '障害相談').flatMap((agency) => agency.users.map((user) => user.loginId));
+// The agencies that edit the minutes in the demo case (障害相談 sees them masked, 自立相談 reads them).
+const editors = demoAgencies.filter((agency) => ['福祉総合相談課', '包括'].includes(agency.shortName)).flatMap((agency) => agency.users.map((user) => user.loginId));
 
 async function collabToken(port: number, loginId: string): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {

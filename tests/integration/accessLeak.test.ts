@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { levelOf, type AgencyAccess } from '../../model/access/accessLevels.ts';
+import { grantedLevel, levelOf, type AgencyAccess } from '../../model/access/accessLevels.ts';
 import { myAccessSchema, sharingSchema } from '../../model/access/sharingApi.ts';
 import { caseListSchema } from '../../model/api.ts';
 import { CloseCode } from '../../model/closeCodes.ts';
@@ -30,7 +30,8 @@ async function openAsApp(server: TestServer, loginId: string, recorder: WireReco
   const access = myAccessSchema.parse(await (await get(`/cases/${demoCase.id}/access`)).json());
   const clients: Partial<Record<(typeof caseSections)[number], TestProvider>> = {};
   for (const section of caseSections) {
-    const level = levelOf(access.levels, section);
+    // As the app decides (the same rule as the server's).
+    const level = grantedLevel(access.levels, section);
     if (level === 'hidden') continue;
     const client = newProvider({
       url: server.websocketUrl,

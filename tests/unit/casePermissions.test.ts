@@ -62,8 +62,9 @@ describe('one permission rule per action', () => {
   });
 
   it('keeps a masked agency from managing meetings, naming versions or restoring even where it edits', () => {
-    // A new participant's default: members masked, the minutes editable.
-    const standing = participant(defaultAccess('participant'));
+    // Members masked, the minutes editable: an agency that reads the identity of no one but
+    // edits the record (a new participant's default gets the minutes masked, grantedLevel.test.ts).
+    const standing = participant({ ...defaultAccess('participant'), members: 'view', overview: 'masked' });
     expect(casePermissions.edit(worker, standing, 'minutes')).toBe(true);
     expect(casePermissions.manageMeetings(worker, standing)).toBe(false);
     expect(casePermissions.nameVersions(worker, standing)).toBe(false);
@@ -88,7 +89,8 @@ describe('one permission rule per action', () => {
     };
     for (const section of caseSections) {
       for (const level of ['edit', 'view', 'masked', 'hidden'] as const) {
-        const standing = participant({ [section]: level }, true);
+        // With the identity readable: otherwise every other section is at most masked (grantedLevel.test.ts).
+        const standing = participant({ members: 'view', [section]: level }, true);
         for (const view of documentViews) {
           expect(casePermissions.open(worker, standing, section, view), `${section} ${level} ${view}`).toBe(expected[level][view]);
           expect(casePermissions.open(admin, standing, section, view), `admin ${section} ${level} ${view}`).toBeNull();
@@ -99,7 +101,7 @@ describe('one permission rule per action', () => {
   });
 
   it('decides sections one by one: a plan row from a meeting needs the plan, an export the ecomap', () => {
-    const standing = participant({ minutes: 'edit', plan: 'view', 'progress-log': 'edit', ecomap: 'hidden' });
+    const standing = participant({ members: 'view', minutes: 'edit', plan: 'view', 'progress-log': 'edit', ecomap: 'hidden' });
     expect(casePermissions.writeDecision(worker, standing, 'plan')).toBe(false);
     expect(casePermissions.writeDecision(worker, standing, 'progress-log')).toBe(true);
     expect(casePermissions.export(worker, standing, 'ecomap')).toBe(false);
