@@ -186,7 +186,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
   });
   const app = createWebApp(api, configuration.staticDir);
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-  attachCollaborationSocket(httpServer, hocuspocus, deadline, addresses, {
+  const sockets = attachCollaborationSocket(httpServer, hocuspocus, deadline, addresses, {
     maxMessageBytes: configuration.maxMessageBytes,
     authenticationDeadlineMs: configuration.authenticationDeadlineMs,
   });
@@ -209,6 +209,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
       closing ??= (async () => {
         clearInterval(presenceRefresh);
         hocuspocus.closeConnections();
+        sockets.closeAll();
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         // Extensions release what they hold (Redis connections, timers).

@@ -41,13 +41,17 @@ export function attachCollaborationSocket(
   deadline: AuthenticationDeadline,
   addresses: ConnectionAddresses,
   options: CollaborationSocketOptions,
-): void {
+): { closeAll(): void } {
   type Attached = { handleMessage(data: Uint8Array): void; handleClose(event: { code: number; reason: string }): void };
   const clients = new WeakMap<object, Attached>();
+  // Upgraded sockets leave the HTTP server's own bookkeeping: without this, closing the server
+  // would wait for every open browser tab to go away by itself.
+  const peers = new Set<{ close(code?: number, reason?: string): void }>();
   const websocket = crossws({
     serverOptions: { maxPayload: options.maxMessageBytes },
     hooks: {
       open(peer) {
+        peers.add(peer);
         const request = peer.request as Request;
         addresses.remember(request, peer.remoteAddress);
         clients.set(peer, hocuspocus.handleConnection(peer.websocket as unknown as WebSocketLike, request));
@@ -62,6 +66,7 @@ export function attachCollaborationSocket(
         clients.get(peer)?.handleMessage(message.uint8Array());
       },
       close(peer, event) {
+        peers.delete(peer);
         clients.get(peer)?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' });
         clients.delete(peer);
       },
@@ -75,4 +80,11 @@ export function attachCollaborationSocket(
     }
     void websocket.handleUpgrade(request, socket, head);
   });
+  return {
+    closeAll() {
+      // 1012 (service restart): the browsers reconnect by themselves and send what is unsaved.
+      for (const peer of peers) peer.close(1012, 'server-restart');
+      peers.clear();
+    },
+  };
 }

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { healthSchema } from '../../model/api.ts';
+import { healthSchema, sessionSchema } from '../../model/api.ts';
+import { caseDocumentName } from '../../model/documentNames.ts';
+import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
+import { demoCase } from '../../collab-server/seed/demoData.ts';
+import * as Y from 'yjs';
 import { embeddedLayout } from '../../collab-server/db/embedded/embeddedPostgres.ts';
 import { migrate } from '../../collab-server/db/migrate.ts';
 import { openPgliteFolder } from '../../collab-server/db/pgliteDatabase.ts';
@@ -11,6 +15,7 @@ import { AuditTrail } from '../../collab-server/audit/auditTrail.ts';
 import { seedDemoData } from '../../collab-server/seed/seedDemoData.ts';
 import { isRunning } from '../../collab-server/db/embedded/processes.ts';
 import { embeddedPostgresAddress, embeddedPostgresPid } from '../helpers/embeddedServer.ts';
+import { newProvider, synced } from '../helpers/providers.ts';
 import { startServerProcess, startServerProcessExpectingRefusal } from '../helpers/serverProcess.ts';
 import { newStorageLocation } from '../helpers/storageBackends.ts';
 import { newKasaneServer } from '../helpers/testServer.ts';
@@ -96,6 +101,39 @@ describe('the embedded PostgreSQL (npm start without DATABASE_URL)', () => {
     const token = ((await again.json()) as { accessToken: string }).accessToken;
     const list = (await (await fetch(`http://127.0.0.1:${second.port}/api/cases`, { headers: { authorization: `Bearer ${token}` } })).json()) as { cases: { title: string }[] };
     expect(list.cases.map((entry) => entry.title)).toContain('クラッシュ前に作った事案');
+  });
+
+  it('stops on SIGTERM while people are connected: what they saved is kept, and its PostgreSQL stops too', async () => {
+    const storage = await newStorageLocation('embedded');
+    const server = await startServerProcess(storage);
+    const login = await fetch(`http://127.0.0.1:${server.port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ loginId: 'fukushi1', password: 'kasane-demo' }),
+    });
+    const { collabToken } = sessionSchema.parse(await login.json());
+    const writer = newProvider({ url: `ws://127.0.0.1:${server.port}/collaboration`, name: caseDocumentName(demoCase.id, 'minutes'), token: collabToken });
+    await synced(writer);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('停止前に保存した行')]);
+    writer.doc.getXmlFragment(MINUTES_FRAGMENT).push([paragraph]);
+    await writer.saved();
+    const postgres = await embeddedPostgresPid(storage.dataDir);
+    // Resolves when the process has exited: a server waiting for its open sockets would time out here.
+    await server.kill('SIGTERM');
+    expect(server.child.exitCode).toBe(0);
+    expect(isRunning(postgres)).toBe(false);
+    writer.destroy();
+
+    const again = await startServerProcess(storage);
+    const relogin = await fetch(`http://127.0.0.1:${again.port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ loginId: 'houkatsu1', password: 'kasane-demo' }),
+    });
+    const reader = newProvider({ url: `ws://127.0.0.1:${again.port}/collaboration`, name: caseDocumentName(demoCase.id, 'minutes'), token: sessionSchema.parse(await relogin.json()).collabToken });
+    await synced(reader);
+    expect(reader.doc.getXmlFragment(MINUTES_FRAGMENT).toString()).toContain('停止前に保存した行');
   });
 
   it('says in Japanese what to do when the folder cannot be opened, without a stack trace', async () => {
