@@ -34,6 +34,8 @@ export const jaSharing = {
     proposal: '同意がないため、マスキングを提案します',
     proposalSections: (labels: string) => `対象の項目：${labels}`,
     applyProposal: '提案どおりマスキングにする',
+    identityCap: (agencyName: string) =>
+      `${agencyName}：世帯・世帯員を見られないため、ほかの項目も（非表示のものを除き）マスキング閲覧で届きます。記録のどこにでも氏名が書かれうるためです。`,
   },
 
   agencies: {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { accessLevels, accessLevelSchema, levelOf, type AccessLevel, type AgencyAccess } from '../../model/access/accessLevels.ts';
+import { accessLevels, accessLevelSchema, grantedLevel, levelOf, type AccessLevel, type AgencyAccess } from '../../model/access/accessLevels.ts';
 import type { Sharing } from '../../model/access/sharingApi.ts';
 import { caseSections, type CaseId, type CaseSection } from '../../model/documentNames.ts';
 import { sectionDefinitions } from '../../model/sections/sectionRegistry.ts';
@@ -46,6 +46,8 @@ export function SharingMatrix({ caseId, sharing, mutate, outcome }: SharingMatri
   }
 
   const proposals = sharing.agencies.filter((agency) => agency.proposedMasking.length > 0);
+  // What the server will send differs from what is set: say so, rather than let the cell mislead.
+  const capped = sharing.agencies.filter((agency) => caseSections.some((section) => grantedLevel(agency.levels, section) !== levelOf(agency.levels, section)));
 
   return (
     <section className="sharing__block" aria-labelledby={headingId}>
@@ -82,6 +84,11 @@ export function SharingMatrix({ caseId, sharing, mutate, outcome }: SharingMatri
           </tbody>
         </table>
       </div>
+      {capped.map((agency) => (
+        <p key={agency.id} className="message message--info">
+          {jaSharing.matrix.identityCap(agency.name)}
+        </p>
+      ))}
       {proposals.map((agency) => (
         <MaskingProposal
           key={agency.id}

@@ -39,6 +39,8 @@ describe('共有設定 in the browser', () => {
     expect(await cell.inputValue()).toBe('masked');
     const changes = coordinator.getByRole('table', { name: '共有設定の変更履歴（新しい順）' });
     await expect.poll(() => changes.textContent()).toContain('閲覧 → マスキング閲覧');
+    // The other sections it could read now reach it masked too, and the screen says why.
+    await expect.poll(() => coordinator.getByText(/自立相談支援センター：世帯・世帯員を見られないため/).count()).toBe(1);
 
     // The open tab re-opens on the masked view by itself: pseudonyms instead of names.
     await expect.poll(() => jiritsuPanel.textContent(), { timeout: 20_000 }).toContain('A氏');
