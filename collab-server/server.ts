@@ -26,6 +26,7 @@ import { DurableUpdateLogExtension } from './collaboration/DurableUpdateLogExten
 import { CaseProjectionExtension } from './collaboration/CaseProjectionExtension.ts';
 import { FieldAttributionExtension } from './collaboration/FieldAttributionExtension.ts';
 import { MaskedViewExtension } from './collaboration/MaskedViewExtension.ts';
+import { inPipelineOrder } from './collaboration/pipeline.ts';
 import { logRefusalsQuietly } from './collaboration/quietRefusals.ts';
 import { CaseHistory } from './history/caseHistory.ts';
 import { approvedRedactions } from './masking/readerMaskings.ts';
@@ -127,30 +128,35 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
     quiet: true,
     timeout: 30_000,
     maxPendingDocuments: configuration.maxDocumentsPerConnection,
-    extensions: [
+    // The pipeline in the order it runs (pipeline.ts): the list's order is the hooks' order.
+    extensions: inPipelineOrder([
       new ConnectionLimitsExtension(configuration.maxDocumentsPerConnection),
+      // Before authentication, so that a document another instance changes is current when opened.
+      ...(configuration.redisUrl ? [redisScaleOut(configuration.redisUrl, configuration.redisPrefix)] : []),
       new AuthenticationExtension(tokens, new AccessRepository(database), new MeetingRepository(database)),
       new TokenExpiryExtension(),
-      new AwarenessFilterExtension(),
-      deadline,
+      // Before the durable log queues the update: a refused one is never stored.
       new UpdateValidationExtension(logger),
+      // Before the storage extensions, which have nothing to load for a derived view.
       new MaskedViewExtension(logger, async (caseId) => ({
         former: (await new CaseHistory(database).identitiesOverTime(caseId)).earlier,
         approved: await approvedRedactions(new MaskingApprovalRepository(database), caseId),
       })),
+      new AwarenessFilterExtension(),
+      deadline,
       new DurableUpdateLogExtension({
         updateLog,
         logger,
         snapshotEvery: configuration.snapshotEvery,
         onStored: (context) => touchCase(context.caseId),
       }),
-      new SectionInitializationExtension(serverWriter),
       new FieldAttributionExtension(serverWriter),
       new CaseProjectionExtension(database, logger),
       new AuditExtension(audit, logger, addresses.addressOf),
       new MeetingPresenceExtension(announce),
-      ...(configuration.redisUrl ? [redisScaleOut(configuration.redisUrl, configuration.redisPrefix)] : []),
-    ],
+      // After the durable log has loaded a document from PostgreSQL.
+      new SectionInitializationExtension(serverWriter),
+    ]),
   });
 
   const eventDependencies = { hocuspocus, database, bus: events, presence, logger };

@@ -15,7 +15,6 @@ import { CollaborationRefusal, type KasaneContext } from './context.ts';
  */
 export class AuthenticationExtension implements Extension {
   extensionName = 'kasane-authentication';
-  priority = 900;
   private readonly tokens: TokenService;
   private readonly access: AccessRepository;
   private readonly meetings: MeetingRepository;

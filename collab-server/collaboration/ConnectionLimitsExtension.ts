@@ -10,7 +10,6 @@ import { CollaborationRefusal } from './context.ts';
 /** Caps how many documents one websocket may hold open (Hocuspocus caps only pending ones). */
 export class ConnectionLimitsExtension implements Extension {
   extensionName = 'kasane-connection-limits';
-  priority = 1000;
   private readonly maxDocumentsPerConnection: number;
   private readonly openDocuments = new Map<string, Set<string>>();
 

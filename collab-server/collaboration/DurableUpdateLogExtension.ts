@@ -48,7 +48,6 @@ const MAX_UNSTORED_PER_DOCUMENT = 500;
  */
 export class DurableUpdateLogExtension implements Extension {
   extensionName = 'kasane-durable-update-log';
-  priority = 100;
   private readonly options: DurableUpdateLogOptions;
   private readonly tailLengths = new Map<string, number>();
   private readonly snapshotting = new Set<string>();

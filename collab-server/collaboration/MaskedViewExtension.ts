@@ -41,8 +41,6 @@ interface LiveView {
  */
 export class MaskedViewExtension implements Extension {
   extensionName = 'kasane-masked-views';
-  // Before the storage extensions, which have nothing to load for a view.
-  priority = 150;
   private readonly logger: Logger;
   private readonly maskingInputs: MaskingInputs;
   private readonly views = new Map<string, LiveView>();

@@ -13,8 +13,6 @@ import type { ServerWriter } from './serverOrigin.ts';
  */
 export class SectionInitializationExtension implements Extension {
   extensionName = 'kasane-section-initialization';
-  // Runs after DurableUpdateLogExtension (100) has loaded the stored state.
-  priority = 90;
   private readonly writer: ServerWriter;
 
   constructor(writer: ServerWriter) {

@@ -9,7 +9,6 @@ import { CollaborationRefusal, type KasaneContext } from './context.ts';
  */
 export class TokenExpiryExtension implements Extension {
   extensionName = 'kasane-token-expiry';
-  priority = 800;
 
   async beforeHandleMessage({ context, connection }: beforeHandleMessagePayload): Promise<void> {
     const { tokenExpiresAt } = context as KasaneContext;

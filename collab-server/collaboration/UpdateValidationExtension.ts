@@ -38,8 +38,6 @@ const describeStruct = (struct: unknown): string | null => {
  */
 export class UpdateValidationExtension implements Extension {
   extensionName = 'kasane-update-validation';
-  // Before DurableUpdateLogExtension (100) stores the update.
-  priority = 200;
   private readonly logger: Logger;
 
   constructor(logger: Logger) {
