@@ -18,6 +18,7 @@ import {
   type AwarenessUser,
 } from './awarenessUser.ts';
 import { parseMaskedViewEpoch } from './maskedViewEpoch.ts';
+import { parseUpdateRefusal } from './updateRefusal.ts';
 import type { PresenceEntry, SaveStatus } from './types.ts';
 
 /** What a section's document shares with the other documents of the case page. */
@@ -59,6 +60,8 @@ export interface SectionSnapshot {
   readonly accessChanged: boolean;
   /** The server refused a change; the document was read again and that change is gone. */
   readonly reloadedAfterRefusal: boolean;
+  /** What the server said was wrong with it (Japanese, from its `update-refused` message). */
+  readonly refusalProblems: readonly string[];
   readonly people: readonly PresenceEntry[];
 }
 
@@ -89,6 +92,7 @@ export class SectionConnection {
   private accessDenied = false;
   private closedForAccessChange = false;
   private reloadedAfterRefusal = false;
+  private refusalProblems: readonly string[] = [];
   private localChangesPending = false;
   /**
    * For a masked view: which derivation of it on the server this Y.Doc holds (null until the
@@ -117,6 +121,7 @@ export class SectionConnection {
       readOnly: readOnly,
       accessChanged: false,
       reloadedAfterRefusal: false,
+      refusalProblems: [],
       people: [],
     };
     this.refresh();
@@ -158,6 +163,7 @@ export class SectionConnection {
   dismissRefusalNotice(): void {
     if (!this.reloadedAfterRefusal) return;
     this.reloadedAfterRefusal = false;
+    this.refusalProblems = [];
     this.refresh();
   }
 
@@ -252,7 +258,15 @@ export class SectionConnection {
    * instance): start from a fresh Y.Doc. Nothing typed can be lost, a masked view is read-only.
    */
   private readonly handleStateless = ({ payload }: onStatelessParameters): void => {
-    if (this.view !== 'masked' || this.destroyed) return;
+    if (this.destroyed) return;
+    // Sent right before the server closes the document for an invalid update: kept for the notice.
+    const problems = parseUpdateRefusal(payload);
+    if (problems !== null) {
+      this.refusalProblems = problems;
+      this.refresh();
+      return;
+    }
+    if (this.view !== 'masked') return;
     const epoch = parseMaskedViewEpoch(payload);
     if (epoch === null || epoch === this.viewEpoch) return;
     // Content that came without an epoch (a server before this message) is of unknown origin too.
@@ -364,6 +378,7 @@ export class SectionConnection {
       previous.readOnly === readOnly &&
       previous.accessChanged === this.closedForAccessChange &&
       previous.reloadedAfterRefusal === this.reloadedAfterRefusal &&
+      previous.refusalProblems === this.refusalProblems &&
       previous.loaded === loaded &&
       !peopleChanged &&
       !editorsChanged
@@ -381,6 +396,7 @@ export class SectionConnection {
       readOnly,
       accessChanged: this.closedForAccessChange,
       reloadedAfterRefusal: this.reloadedAfterRefusal,
+      refusalProblems: this.refusalProblems,
       people: peopleChanged ? people : previous.people,
     };
     for (const listener of this.listeners) listener();

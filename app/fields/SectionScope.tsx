@@ -91,6 +91,16 @@ export function SectionScope({ section, children }: SectionScopeProps) {
       {snapshot.reloadedAfterRefusal && (
         <div role="alert" className="message message--error notice">
           <p>{ja.section.refused(label)}</p>
+          {snapshot.refusalProblems.length > 0 && (
+            <>
+              <p>{ja.section.refusedBecause}</p>
+              <ul>
+                {snapshot.refusalProblems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            </>
+          )}
           <button type="button" className="button button--secondary button--small" onClick={() => connection.dismissRefusalNotice()}>
             {ja.section.dismiss}
           </button>

@@ -169,6 +169,7 @@ export const ja = {
     accessChanged: (label: string) => `共有設定が変わりました。「${label}」を開き直しています…`,
     refused: (label: string) =>
       `「${label}」への直前の変更はサーバーに受け付けられなかったため、保存されている内容を読み込み直しました。直前に入力した内容を確認し、必要なら入力し直してください。`,
+    refusedBecause: 'サーバーが示した理由：',
     dismiss: '閉じる',
   },
 
