@@ -17,8 +17,7 @@ import {
   parseAwarenessUser,
   type AwarenessUser,
 } from './awarenessUser.ts';
-import { parseMaskedViewEpoch } from './maskedViewEpoch.ts';
-import { parseUpdateRefusal } from './updateRefusal.ts';
+import { parseMaskedViewEpoch, parseUpdateRefusal } from './statelessMessages.ts';
 import type { PresenceEntry, SaveStatus } from './types.ts';
 
 /** What a section's document shares with the other documents of the case page. */

@@ -1,50 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
-import { sessionSchema } from '../../model/api.ts';
 import { caseDocumentName } from '../../model/documentNames.ts';
 import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
-import { DEMO_PASSWORD, demoAgencies, demoCase } from '../../collab-server/seed/demoData.ts';
-import { newProvider, synced, type TestProvider } from '../helpers/providers.ts';
+import { demoCase } from '../../collab-server/seed/demoData.ts';
+import { minutesEditors, trackAcknowledgements } from '../helpers/acknowledgements.ts';
+import { newProvider, synced } from '../helpers/providers.ts';
 import { seededRandom } from '../helpers/seededRandom.ts';
-import { freePort, startServerProcess } from '../helpers/serverProcess.ts';
+import { freePort, loginAt, startServerProcess } from '../helpers/serverProcess.ts';
 import { newStorageLocation, storageBackends } from '../helpers/storageBackends.ts';
 
 const CLIENTS = 20;
 const minutes = caseDocumentName(demoCase.id, 'minutes');
-// The agencies that edit the minutes in the demo case (障害相談 sees them masked, 自立相談 reads them).
-const editors = demoAgencies.filter((agency) => ['福祉総合相談課', '包括'].includes(agency.shortName)).flatMap((agency) => agency.users.map((user) => user.loginId));
+const editors = minutesEditors;
 
-async function collabToken(port: number, loginId: string): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ loginId, password: DEMO_PASSWORD }),
-  });
-  return sessionSchema.parse(await response.json()).collabToken;
-}
+const collabToken = async (port: number, loginId: string) => (await loginAt(port, loginId)).collabToken;
 
-/** Tracks which of a client's edits the server has acknowledged (acks come in order). */
-function trackAcknowledgements(client: TestProvider) {
-  const written: string[] = [];
-  const acknowledged: string[] = [];
-  let pending = 0;
-  client.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
-    while (pending > number && written.length > acknowledged.length) {
-      acknowledged.push(written[acknowledged.length]!);
-      pending -= 1;
-    }
-    pending = number;
-  });
-  return {
-    write(text: string) {
-      written.push(text);
-      const paragraph = new Y.XmlElement('paragraph');
-      paragraph.insert(0, [new Y.XmlText(text)]);
-      client.doc.getXmlFragment(MINUTES_FRAGMENT).push([paragraph]);
-    },
-    acknowledged: () => [...acknowledged],
-  };
-}
 
 describe.each(storageBackends)('SIGKILL during a burst from 20 clients on %s', (backend) => {
   it.each([1, 2])('keeps every acknowledged edit and converges all clients (seed %i)', async (seed) => {

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
+import { sessionSchema, type Session } from '../../model/api.ts';
+import { DEMO_PASSWORD } from '../../collab-server/seed/demoData.ts';
 import type { StorageLocation } from './storageBackends.ts';
 
 export interface ServerProcess {
@@ -46,17 +48,7 @@ export async function startServerProcess(storage: StorageLocation, requestedPort
 }
 
 /** A port that was free a moment ago, for a server that must come back on the same one. */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+export { freePort } from '../../collab-server/net/freePort.ts';
 
 /** Starts `node collab-server/main.ts` expecting it to refuse to start: its exit code and what it printed. */
 export async function startServerProcessExpectingRefusal(storage: StorageLocation): Promise<{ code: number | null; output: string }> {
@@ -72,4 +64,14 @@ export async function startServerProcessExpectingRefusal(storage: StorageLocatio
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
   return { code, output };
+}
+
+/** Logs in to a server started by `startServerProcess`, as the app does. */
+export async function loginAt(port: number, loginId: string, password = DEMO_PASSWORD): Promise<Session> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ loginId, password }),
+  });
+  return sessionSchema.parse(await response.json());
 }

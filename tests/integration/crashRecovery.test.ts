@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { sessionSchema } from '../../model/api.ts';
 import { caseDocumentName } from '../../model/documentNames.ts';
 import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
-import { DEMO_PASSWORD, demoCase } from '../../collab-server/seed/demoData.ts';
+import { demoCase } from '../../collab-server/seed/demoData.ts';
 import { newProvider, synced } from '../helpers/providers.ts';
-import { startServerProcess } from '../helpers/serverProcess.ts';
+import { loginAt, startServerProcess } from '../helpers/serverProcess.ts';
 import { newStorageLocation, storageBackends } from '../helpers/storageBackends.ts';
 
 const minutes = caseDocumentName(demoCase.id, 'minutes');
 
-async function collabToken(port: number, loginId: string): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ loginId, password: DEMO_PASSWORD }),
-  });
-  return sessionSchema.parse(await response.json()).collabToken;
-}
+const collabToken = async (port: number, loginId: string) => (await loginAt(port, loginId)).collabToken;
 
 describe.each(storageBackends)('a server killed with SIGKILL on %s', (backend) => {
   it('keeps every edit it acknowledged', async () => {

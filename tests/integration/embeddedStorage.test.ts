@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { healthSchema, sessionSchema } from '../../model/api.ts';
+import { healthSchema } from '../../model/api.ts';
 import { caseDocumentName } from '../../model/documentNames.ts';
 import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
 import { demoCase } from '../../collab-server/seed/demoData.ts';
@@ -16,7 +16,7 @@ import { seedDemoData } from '../../collab-server/seed/seedDemoData.ts';
 import { isRunning } from '../../collab-server/db/embedded/processes.ts';
 import { embeddedPostgresAddress, embeddedPostgresPid } from '../helpers/embeddedServer.ts';
 import { newProvider, synced } from '../helpers/providers.ts';
-import { startServerProcess, startServerProcessExpectingRefusal } from '../helpers/serverProcess.ts';
+import { loginAt, startServerProcess, startServerProcessExpectingRefusal } from '../helpers/serverProcess.ts';
 import { newStorageLocation } from '../helpers/storageBackends.ts';
 import { newKasaneServer } from '../helpers/testServer.ts';
 
@@ -74,12 +74,8 @@ describe('the embedded PostgreSQL (npm start without DATABASE_URL)', () => {
   it('starts after a crash that left its PostgreSQL running, with one server on the folder and the records there', async () => {
     const storage = await newStorageLocation('embedded');
     const first = await startServerProcess(storage);
-    const login = await fetch(`http://127.0.0.1:${first.port}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ loginId: 'fukushi1', password: 'kasane-demo' }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const login = await loginAt(first.port, 'fukushi1');
+    const { accessToken } = login;
     const created = await fetch(`http://127.0.0.1:${first.port}/api/cases`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
@@ -93,12 +89,8 @@ describe('the embedded PostgreSQL (npm start without DATABASE_URL)', () => {
     const second = await startServerProcess(storage);
     expect(isRunning(leftover)).toBe(false);
     expect(await embeddedPostgresPid(storage.dataDir)).not.toBe(leftover);
-    const again = await fetch(`http://127.0.0.1:${second.port}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ loginId: 'fukushi1', password: 'kasane-demo' }),
-    });
-    const token = ((await again.json()) as { accessToken: string }).accessToken;
+    const again = await loginAt(second.port, 'fukushi1');
+    const token = again.accessToken;
     const list = (await (await fetch(`http://127.0.0.1:${second.port}/api/cases`, { headers: { authorization: `Bearer ${token}` } })).json()) as { cases: { title: string }[] };
     expect(list.cases.map((entry) => entry.title)).toContain('クラッシュ前に作った事案');
   });
@@ -106,12 +98,8 @@ describe('the embedded PostgreSQL (npm start without DATABASE_URL)', () => {
   it('stops on SIGTERM while people are connected: what they saved is kept, and its PostgreSQL stops too', async () => {
     const storage = await newStorageLocation('embedded');
     const server = await startServerProcess(storage);
-    const login = await fetch(`http://127.0.0.1:${server.port}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ loginId: 'fukushi1', password: 'kasane-demo' }),
-    });
-    const { collabToken } = sessionSchema.parse(await login.json());
+    const login = await loginAt(server.port, 'fukushi1');
+    const { collabToken } = login;
     const writer = newProvider({ url: `ws://127.0.0.1:${server.port}/collaboration`, name: caseDocumentName(demoCase.id, 'minutes'), token: collabToken });
     await synced(writer);
     const paragraph = new Y.XmlElement('paragraph');
@@ -126,12 +114,8 @@ describe('the embedded PostgreSQL (npm start without DATABASE_URL)', () => {
     writer.destroy();
 
     const again = await startServerProcess(storage);
-    const relogin = await fetch(`http://127.0.0.1:${again.port}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ loginId: 'houkatsu1', password: 'kasane-demo' }),
-    });
-    const reader = newProvider({ url: `ws://127.0.0.1:${again.port}/collaboration`, name: caseDocumentName(demoCase.id, 'minutes'), token: sessionSchema.parse(await relogin.json()).collabToken });
+    const relogin = await loginAt(again.port, 'houkatsu1');
+    const reader = newProvider({ url: `ws://127.0.0.1:${again.port}/collaboration`, name: caseDocumentName(demoCase.id, 'minutes'), token: relogin.collabToken });
     await synced(reader);
     expect(reader.doc.getXmlFragment(MINUTES_FRAGMENT).toString()).toContain('停止前に保存した行');
   });

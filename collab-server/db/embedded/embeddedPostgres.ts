@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../../logger.ts';
+import { freePort } from '../../net/freePort.ts';
 import { DataFolderError } from './dataFolderError.ts';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock.ts';
 import { postgresBinaries, type PostgresBinaries } from './postgresBinaries.ts';
@@ -43,16 +43,6 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function recoveryAdvice(dataDir: string): string {
   return [
