@@ -24,6 +24,8 @@ function describe(args: unknown[]): { reason: string; hook?: string; connection?
   if (first === 'Caught error while handling a Yjs update' && second instanceof Error && malformedMessage.test(second.message)) return { reason: 'malformed-message' };
   const hook = /^\[(\w+)\]$/.exec(first);
   if (hook && isCloseReason(second)) return { reason: second, hook: hook[1] };
+  // With Redis, the instance that holds a document's lock stores it; the others are told so.
+  if (hook && second === 'Another instance is already storing this document') return { reason: 'stored-by-another-instance', hook: hook[1] };
   if (hook && typeof second === 'string' && malformedMessage.test(second)) return { reason: 'malformed-message', hook: hook[1] };
   const closing = /^closing connection (\S+) \(while handling (.*)\) because of exception$/.exec(first);
   if (!closing) return null;
@@ -41,5 +43,12 @@ export function logRefusalsQuietly(logger: Logger): void {
     const refusal = current ? describe(args) : null;
     if (refusal && current) current.warn(refusal, 'collaboration refusal');
     else print(...args);
+  };
+  // Hocuspocus's own limits (pending unauthenticated documents and messages) are warnings it prints.
+  const warn = console.warn.bind(console);
+  console.warn = (...args: unknown[]) => {
+    const [first] = args;
+    if (current && typeof first === 'string' && first.startsWith('Hocuspocus: closing connection ')) current.warn({ reason: 'connection-limit', detail: first }, 'collaboration refusal');
+    else warn(...args);
   };
 }
