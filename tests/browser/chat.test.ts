@@ -75,9 +75,9 @@ describe('チャット in the browser', () => {
     const jiritsu = (await newPerson(browser, httpUrl)).page;
     await logIn(jiritsu, 'jiritsu1', DEMO_PASSWORD);
     const table = jiritsu.getByRole('table', { name: '参加している事案' });
-    const headers = await table.getByRole('columnheader').allTextContents();
-    const unreadColumn = headers.indexOf('未読');
-    expect(unreadColumn).toBeGreaterThan(-1);
+    // The list arrives after the page: read its headers once they are there.
+    await expect.poll(() => table.getByRole('columnheader').allTextContents(), { timeout: 15_000 }).toContain('未読');
+    const unreadColumn = (await table.getByRole('columnheader').allTextContents()).indexOf('未読');
     const unreadCell = table.getByRole('row').nth(1).getByRole('cell').or(table.getByRole('row').nth(1).getByRole('rowheader')).nth(unreadColumn);
     await expect.poll(() => unreadCell.textContent(), { timeout: 15_000 }).toBe('1件');
   });
