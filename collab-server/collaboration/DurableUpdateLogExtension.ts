@@ -9,6 +9,7 @@ import { CloseCode } from '../../model/closeCodes.ts';
 import { parseCaseDocumentName } from '../../model/documentNames.ts';
 import type { Logger } from '../logger.ts';
 import type { UpdateLog } from '../store/updateLog.ts';
+import { decodedUpdate } from './decodedUpdate.ts';
 import { holdAcknowledgements } from './acknowledgementGate.ts';
 import { CollaborationRefusal, type KasaneContext } from './context.ts';
 
@@ -70,12 +71,9 @@ export class DurableUpdateLogExtension implements Extension {
   async beforeSync({ type, payload, connection, context, documentName }: beforeSyncPayload): Promise<void> {
     if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly) return;
     if (payload.byteLength <= EMPTY_UPDATE_BYTES) return;
-    try {
-      // Never store what cannot be read back: a malformed row would break every later load.
-      Y.decodeUpdate(payload);
-    } catch {
-      throw new CollaborationRefusal(CloseCode.InvalidUpdate);
-    }
+    // Never store what cannot be read back: a malformed row would break every later load. Read
+    // once per message: validation, earlier in the pipeline, has usually decoded it already.
+    if (!decodedUpdate(payload).readable) throw new CollaborationRefusal(CloseCode.InvalidUpdate);
     const stored = this.enqueue(documentName, payload, context as KasaneContext);
     holdAcknowledgements(connection, stored);
     // While PostgreSQL is away, memory is bounded by making the sender wait, as before.

@@ -1,5 +1,4 @@
 import type { Document, Extension, beforeSyncPayload } from '@hocuspocus/server';
-import * as Y from 'yjs';
 import { CloseCode } from '../../model/closeCodes.ts';
 import type { UpdateRefusedMessage } from '../../model/collaborationMessages.ts';
 import { parseCaseDocumentName } from '../../model/documentNames.ts';
@@ -8,9 +7,9 @@ import { minutesKindOf } from '../../model/richText/minutesSchema.ts';
 import { describeRichTextProblem, type RichTextProblem } from '../../model/richText/richTextProblems.ts';
 import { sectionDefinitions } from '../../model/sections/sectionRegistry.ts';
 import type { Logger } from '../logger.ts';
+import { decodedUpdate } from './decodedUpdate.ts';
 import { mapSectionUpdateProblems } from './mapSectionShadow.ts';
 import { minutesUpdateProblems } from './minutesShadow.ts';
-import { updateStructureProblem } from './updateStructure.ts';
 import { CollaborationRefusal, type KasaneContext } from './context.ts';
 
 const SYNC_STEP_2 = 1;
@@ -55,15 +54,8 @@ export class UpdateValidationExtension implements Extension {
   }
 
   private problemsOf(document: Document, update: Uint8Array, section: KasaneContext['section'], user: KasaneContext['user'], connection: unknown): Problem[] {
-    // Before Yjs reads a byte of it: crafted encodings can make Yjs' decoder loop (yjs #687).
-    const structureProblem = updateStructureProblem(update);
-    if (structureProblem) return [structureProblem];
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
-    try {
-      decoded = Y.decodeUpdate(update);
-    } catch {
-      return ['読み取れない更新です'];
-    }
+    const decoded = decodedUpdate(update);
+    if (!decoded.readable) return [decoded.problem];
     const allowedRoots = new Set([META_ROOT, ...Object.keys(sectionDefinitions[section].roots)]);
     const unknownRoots = decoded.structs.map(describeStruct).filter((root): root is string => root !== null && !allowedRoots.has(root));
     if (unknownRoots.length > 0) return [`この文書にない項目です: ${[...new Set(unknownRoots)].join(', ')}`];
