@@ -1,11 +1,15 @@
 /**
- * What the server's check of a structured (map) section costs one keystroke: the update goes
- * through UpdateValidationExtension.beforeSync exactly as from a websocket, on a 支援経過 with few
- * and with many entries (each with a long text). Run: `node bench/mapValidationBench.ts [entries…]`.
+ * What the server's check of a structured section costs one keystroke: the update goes through
+ * UpdateValidationExtension.beforeSync exactly as from a websocket, on a 支援経過 with few and with
+ * many entries (each with a long text; one character typed), and on an ecomap with few and many
+ * shapes (one shape moved). Run: `node bench/mapValidationBench.ts [entries…]`.
  */
 import type { beforeSyncPayload } from '@hocuspocus/server';
+import { YKeyValue } from 'y-utility/y-keyvalue';
 import * as Y from 'yjs';
 import { caseDocumentName } from '../model/documentNames.ts';
+import { ecomapRecordsArray, type EcomapEntry, type EcomapRecord } from '../model/ecomap/ecomapDocument.ts';
+import { shapeRecord } from '../model/ecomap/ecomapRecords.ts';
 import { PROGRESS_ROOT } from '../model/sections/progressLog.ts';
 import { createSectionDocument } from '../model/sectionDocuments.ts';
 import { UpdateValidationExtension } from '../collab-server/collaboration/UpdateValidationExtension.ts';
@@ -40,30 +44,58 @@ function progressLog(entries: number): Y.Doc {
 
 const extension = new UpdateValidationExtension(createLogger('silent'));
 const connection = { readOnly: false, sendStateless: () => undefined };
-const context = { section: 'progress-log', user };
 
-for (const entries of sizes) {
-  const server = progressLog(entries);
-  const document = Object.assign(server, { name: caseDocumentName('7f3e2a10-9c4b-4d5e-8f60-000000000001', 'progress-log') });
+async function measure(label: string, server: Y.Doc, section: string, keystroke: (client: Y.Doc, i: number) => void): Promise<void> {
+  const document = Object.assign(server, { name: caseDocumentName('7f3e2a10-9c4b-4d5e-8f60-000000000001', section as 'overview') });
   const client = new Y.Doc();
   Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
   const times: number[] = [];
   for (let i = 0; i < 200; i += 1) {
-    // One character typed into the text of the entry in the middle.
-    const entry = client.getMap<Y.Map<unknown>>(PROGRESS_ROOT).get(`entry-${String(Math.floor(entries / 2)).padStart(6, '0')}`)!;
     let update: Uint8Array | null = null;
-    client.once('update', (bytes: Uint8Array) => (update = bytes));
-    (entry.get('text') as Y.Text).insert(0, 'あ');
+    const keep = (bytes: Uint8Array) => (update = bytes);
+    client.on('update', keep);
+    keystroke(client, i);
+    client.off('update', keep);
     const payload = update!;
     const started = performance.now();
-    await extension.beforeSync({ type: SYNC_UPDATE, payload, connection, context, document } as unknown as beforeSyncPayload);
+    await extension.beforeSync({ type: SYNC_UPDATE, payload, connection, context: { section, user }, document } as unknown as beforeSyncPayload);
     times.push(performance.now() - started);
     // As Hocuspocus applies it after the hooks, with the connection as the origin.
     Y.applyUpdate(server, payload, { source: 'connection', connection });
   }
   const size = Y.encodeStateAsUpdate(server).byteLength;
+  // The first keystroke after the document is loaded makes the server's copy of it.
   const [first, ...rest] = times;
   console.log(
-    `${entries} entries, ${(size / 1024).toFixed(0)} KiB encoded: one keystroke validated in p50 ${percentile(rest, 50).toFixed(3)} ms, p95 ${percentile(rest, 95).toFixed(3)} ms, the first ${first!.toFixed(1)} ms`,
+    `${label}, ${(size / 1024).toFixed(0)} KiB encoded: one keystroke validated in p50 ${percentile(rest, 50).toFixed(3)} ms, p95 ${percentile(rest, 95).toFixed(3)} ms, the first ${first!.toFixed(1)} ms`,
   );
+}
+
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const note = (n: number, x: number) =>
+  shapeRecord({ id: `shape:n${n}`, type: 'social-resource', x, y: 40, index: `a${DIGITS[n % DIGITS.length]}`, props: { kind: 'インフォーマル', name: `支援者${n}`, agencyId: null, w: 160, h: 72 } }) as EcomapRecord;
+const stores = new WeakMap<Y.Doc, YKeyValue<EcomapRecord>>();
+const records = (doc: Y.Doc) => {
+  const known = stores.get(doc) ?? new YKeyValue<EcomapRecord>(ecomapRecordsArray(doc) as Y.Array<EcomapEntry> as never);
+  stores.set(doc, known);
+  return known;
+};
+
+for (const entries of sizes) {
+  const middle = `entry-${String(Math.floor(entries / 2)).padStart(6, '0')}`;
+  await measure(`支援経過 ${entries} entries`, progressLog(entries), 'progress-log', (client) => {
+    // One character typed into the text of the entry in the middle.
+    (client.getMap<Y.Map<unknown>>(PROGRESS_ROOT).get(middle)!.get('text') as Y.Text).insert(0, 'あ');
+  });
+}
+for (const shapes of sizes.map((size) => size * 4)) {
+  const server = createSectionDocument('ecomap');
+  const kv = records(server);
+  server.transact(() => {
+    for (let n = 0; n < shapes; n += 1) kv.set(`shape:n${n}`, note(n, n));
+  });
+  await measure(`エコマップ ${shapes} shapes`, server, 'ecomap', (client, i) => {
+    // One shape dragged by a pixel.
+    records(client).set(`shape:n${Math.floor(shapes / 2)}`, note(Math.floor(shapes / 2), 1_000 + i));
+  });
 }
