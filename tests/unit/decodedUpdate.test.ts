@@ -2,6 +2,7 @@ import type { beforeSyncPayload } from '@hocuspocus/server';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decodedUpdate } from '../../collab-server/collaboration/decodedUpdate.ts';
+import { DurableAppends } from '../../collab-server/collaboration/durableAppends.ts';
 import { DurableUpdateLogExtension } from '../../collab-server/collaboration/DurableUpdateLogExtension.ts';
 import { createLogger } from '../../collab-server/logger.ts';
 import type { UpdateLog } from '../../collab-server/store/updateLog.ts';
@@ -25,7 +26,8 @@ describe('an update read once per message', () => {
   it('never lets the durable log store a malformed update, whether or not validation ran before it', async () => {
     const appended: Uint8Array[] = [];
     const updateLog = { append: async (_name: string, update: Uint8Array) => appended.push(update) } as unknown as UpdateLog;
-    const log = new DurableUpdateLogExtension({ updateLog, logger: createLogger('silent'), snapshotEvery: 1_000 });
+    const appends = new DurableAppends({ updateLog, logger: createLogger('silent'), snapshotEvery: 1_000 });
+    const log = new DurableUpdateLogExtension({ updateLog, appends });
     const connection = { readOnly: false };
     const context = { user: { id: 'u', agencyId: 'a' } };
     const send = (payload: Uint8Array) =>
