@@ -32,6 +32,7 @@ import { CaseHistory } from './history/caseHistory.ts';
 import { approvedRedactions } from './masking/readerMaskings.ts';
 import { MaskingApprovalRepository } from './store/maskingApprovalRepository.ts';
 import { SectionInitializationExtension } from './collaboration/SectionInitializationExtension.ts';
+import { DurableAppends } from './collaboration/durableAppends.ts';
 import { ServerWriter } from './collaboration/serverOrigin.ts';
 import { TokenExpiryExtension } from './collaboration/TokenExpiryExtension.ts';
 import { UpdateValidationExtension } from './collaboration/UpdateValidationExtension.ts';
@@ -115,7 +116,14 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
   const addresses = new ConnectionAddresses();
   const audit = new AuditTrail(database);
   const updateLog = new UpdateLog(database);
-  const serverWriter = new ServerWriter(updateLog);
+  // One durable append path for client updates and for what the server writes.
+  const appends = new DurableAppends({
+    updateLog,
+    logger,
+    snapshotEvery: configuration.snapshotEvery,
+    onStored: (context) => touchCase(context.caseId),
+  });
+  const serverWriter = new ServerWriter(appends);
   // Control events (sharing changes, closed meetings, chat, presence) reach every instance's
   // connections through this bus; the Redis extension relays only documents and awareness.
   const events = new CaseEventBus(database, logger);
@@ -144,12 +152,7 @@ export async function createKasaneServer(configuration: KasaneConfiguration): Pr
       })),
       new AwarenessFilterExtension(),
       deadline,
-      new DurableUpdateLogExtension({
-        updateLog,
-        logger,
-        snapshotEvery: configuration.snapshotEvery,
-        onStored: (context) => touchCase(context.caseId),
-      }),
+      new DurableUpdateLogExtension({ updateLog, appends }),
       new FieldAttributionExtension(serverWriter),
       new CaseProjectionExtension(database, logger),
       new AuditExtension(audit, logger, addresses.addressOf),

@@ -1,20 +1,15 @@
 import type { Document, Extension, beforeSyncPayload } from '@hocuspocus/server';
-import * as Y from 'yjs';
 import { CloseCode } from '../../model/closeCodes.ts';
 import type { UpdateRefusedMessage } from '../../model/collaborationMessages.ts';
 import { parseCaseDocumentName } from '../../model/documentNames.ts';
 import { META_ROOT } from '../../model/documentSchema.ts';
 import { minutesKindOf } from '../../model/richText/minutesSchema.ts';
 import { describeRichTextProblem, type RichTextProblem } from '../../model/richText/richTextProblems.ts';
-import { ATTRIBUTION_ROOT } from '../../model/sections/attribution.ts';
-import { authorshipProblems } from '../../model/sections/progressLogRules.ts';
-import { RECORDS_ROOT, type EcomapRecords } from '../../model/ecomap/ecomapDocument.ts';
-import { ecomapRecordProblems } from '../../model/ecomap/ecomapSchema.ts';
-import { readSection, sectionDefinitions, sectionProblems } from '../../model/sections/sectionRegistry.ts';
+import { sectionDefinitions } from '../../model/sections/sectionRegistry.ts';
 import type { Logger } from '../logger.ts';
-import { canonicalJson } from '../../model/canonicalJson.ts';
+import { decodedUpdate } from './decodedUpdate.ts';
+import { mapSectionUpdateProblems } from './mapSectionShadow.ts';
 import { minutesUpdateProblems } from './minutesShadow.ts';
-import { updateStructureProblem } from './updateStructure.ts';
 import { CollaborationRefusal, type KasaneContext } from './context.ts';
 
 const SYNC_STEP_2 = 1;
@@ -30,10 +25,11 @@ const describeStruct = (struct: unknown): string | null => {
 
 /**
  * Checks every client update against its section's schema before it is stored or applied:
- * the update is applied to a scratch copy of the document, and refused (with the reasons, then
- * closing that document) if the result breaks the schema, touches server-owned roots, or claims
- * another author. Minutes are checked against their kind's ProseMirror schema on a copy kept per
- * document (minutesShadow.ts), so that a keystroke costs its block, not the whole minutes.
+ * the update is applied to a copy of the document kept per document, and refused (with the
+ * reasons, then closing that document) if the result breaks the schema, touches server-owned
+ * roots, or claims another author. Only what the update changed is checked, so that a keystroke
+ * costs its entry or block, not the whole document: structured sections in mapSectionShadow.ts,
+ * minutes against their kind's ProseMirror schema in minutesShadow.ts.
  * Nothing of a refused update is stored; everything valid stays.
  */
 export class UpdateValidationExtension implements Extension {
@@ -58,15 +54,8 @@ export class UpdateValidationExtension implements Extension {
   }
 
   private problemsOf(document: Document, update: Uint8Array, section: KasaneContext['section'], user: KasaneContext['user'], connection: unknown): Problem[] {
-    // Before Yjs reads a byte of it: crafted encodings can make Yjs' decoder loop (yjs #687).
-    const structureProblem = updateStructureProblem(update);
-    if (structureProblem) return [structureProblem];
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
-    try {
-      decoded = Y.decodeUpdate(update);
-    } catch {
-      return ['読み取れない更新です'];
-    }
+    const decoded = decodedUpdate(update);
+    if (!decoded.readable) return [decoded.problem];
     const allowedRoots = new Set([META_ROOT, ...Object.keys(sectionDefinitions[section].roots)]);
     const unknownRoots = decoded.structs.map(describeStruct).filter((root): root is string => root !== null && !allowedRoots.has(root));
     if (unknownRoots.length > 0) return [`この文書にない項目です: ${[...new Set(unknownRoots)].join(', ')}`];
@@ -78,36 +67,6 @@ export class UpdateValidationExtension implements Extension {
       return name ? minutesUpdateProblems(document, update, minutesKindOf(name), connection) : [`この文書にない項目です: ${document.name}`];
     }
     if (!sectionDefinitions[section].schema) return [];
-
-    const scratch = new Y.Doc();
-    try {
-      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(document));
-      Y.applyUpdate(scratch, update);
-      // An update whose dependencies are missing would be checked without them now and
-      // integrate unchecked later, when they arrive: a client has everything it builds on.
-      if (scratch.store.pendingStructs || scratch.store.pendingDs) return ['前提となる変更が欠けた更新です'];
-      const problems: Problem[] = [];
-      // Reading a root creates it: only the server-owned roots this section has are compared.
-      const serverOwned = [META_ROOT, ATTRIBUTION_ROOT].filter((root) => root === META_ROOT || root in sectionDefinitions[section].roots);
-      for (const root of serverOwned) {
-        // Compared without regard to key order, which depends on how the document was loaded.
-        if (canonicalJson(scratch.getMap(root).toJSON()) !== canonicalJson(document.getMap(root).toJSON())) {
-          problems.push(`サーバーが管理する項目は変更できません: ${root}`);
-        }
-      }
-      for (const problem of sectionProblems(scratch, section)) {
-        if (problem.kind === 'unknown-root') problems.push(`この文書にない項目です: ${problem.root}`);
-        else if (problem.kind === 'wrong-type') problems.push(`値の種類が違います: ${problem.path}`);
-        else problems.push(...problem.issues.map((issue) => `${issue.path}: ${issue.message}`));
-      }
-      if (section === 'progress-log') problems.push(...authorshipProblems(document, scratch, user));
-      // A record tldraw cannot read would break the map in every other browser that receives it.
-      if (section === 'ecomap' && problems.length === 0) problems.push(...ecomapRecordProblems(readSection(scratch, section)[RECORDS_ROOT] as EcomapRecords));
-      return problems;
-    } catch (error) {
-      return [`更新を適用できません: ${error instanceof Error ? error.message : String(error)}`];
-    } finally {
-      scratch.destroy();
-    }
+    return mapSectionUpdateProblems(document, update, section, user, connection);
   }
 }

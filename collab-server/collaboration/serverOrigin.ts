@@ -1,6 +1,7 @@
 import type { Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import type { UpdateAuthor, UpdateLog } from '../store/updateLog.ts';
+import type { UpdateAuthor } from '../store/updateLog.ts';
+import type { DurableAppends } from './durableAppends.ts';
 
 /**
  * Transaction origin of changes the server itself makes to a live document (initial state,
@@ -9,16 +10,17 @@ import type { UpdateAuthor, UpdateLog } from '../store/updateLog.ts';
 export const serverOrigin = { source: 'local' as const, skipStoreHooks: true, context: { server: true } };
 
 /**
- * Makes a server-side change and stores it in the update log before returning. Server writes
+ * Makes a server-side change and stores it through the same durable append path as client
+ * updates (durableAppends.ts): in the document's order, retried until stored. Server writes
  * share one Yjs client id per loaded document, so a lost one would leave every later one
- * unreadable: they are appended in order and retried until stored.
+ * unreadable.
  */
 export class ServerWriter {
-  private readonly updateLog: UpdateLog;
-  private readonly queues = new WeakMap<Document, Promise<number | null>>();
+  private readonly appends: DurableAppends;
+  private readonly latest = new WeakMap<Document, Promise<unknown>>();
 
-  constructor(updateLog: UpdateLog) {
-    this.updateLog = updateLog;
+  constructor(appends: DurableAppends) {
+    this.appends = appends;
   }
 
   /** Resolves with the update's sequence number once stored (null when nothing changed). */
@@ -34,23 +36,11 @@ export class ServerWriter {
     } finally {
       document.off('update', capture);
     }
-    const previous = this.queues.get(document) ?? Promise.resolve(null);
-    if (updates.length === 0) return previous.then(() => null);
+    // Nothing changed: resolves once what the server wrote before is stored, as a write would.
+    if (updates.length === 0) return (this.latest.get(document) ?? Promise.resolve()).then(() => null);
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    const stored = previous.then(() => this.appendUntilStored(document.name, update, author));
-    this.queues.set(document, stored);
+    const stored = this.appends.append(document.name, update, author);
+    this.latest.set(document, stored);
     return stored;
-  }
-
-  private async appendUntilStored(documentName: string, update: Uint8Array, author: UpdateAuthor | null): Promise<number> {
-    let delayMs = 100;
-    for (;;) {
-      try {
-        return await this.updateLog.append(documentName, update, author);
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-        delayMs = Math.min(delayMs * 2, 5_000);
-      }
-    }
   }
 }

@@ -103,26 +103,29 @@ export type SectionProblem =
   | { kind: 'wrong-type'; path: string }
   | { kind: 'schema'; issues: { path: string; message: string }[] };
 
+/** The value under one key of a map: Y.Text where the section says text, and nothing but Y.Text there. */
+export function checkMapEntryTypes(key: string, child: unknown, textKeys: ReadonlySet<string>, path: string, problems: SectionProblem[]): void {
+  const childPath = `${path}/${key}`;
+  if (textKeys.has(key)) {
+    if (!(child instanceof Y.Text)) problems.push({ kind: 'wrong-type', path: childPath });
+  } else if (child instanceof Y.Text) {
+    problems.push({ kind: 'wrong-type', path: childPath });
+  } else {
+    checkTypes(child, textKeys, childPath, problems);
+  }
+}
+
 /** Y.Text where the section says text, and nothing but Y.Text there. */
 function checkTypes(value: unknown, textKeys: ReadonlySet<string>, path: string, problems: SectionProblem[]): void {
   if (value instanceof Y.Map) {
-    for (const [key, child] of value.entries()) {
-      const childPath = `${path}/${key}`;
-      if (textKeys.has(key)) {
-        if (!(child instanceof Y.Text)) problems.push({ kind: 'wrong-type', path: childPath });
-      } else if (child instanceof Y.Text) {
-        problems.push({ kind: 'wrong-type', path: childPath });
-      } else {
-        checkTypes(child, textKeys, childPath, problems);
-      }
-    }
+    for (const [key, child] of value.entries()) checkMapEntryTypes(key, child, textKeys, path, problems);
   } else if (value instanceof Y.AbstractType && !(value instanceof Y.Text)) {
     problems.push({ kind: 'wrong-type', path });
   }
 }
 
 /** Plain `{ key, val }` JSON entries only: no nested Yjs types inside a record. */
-function checkRecordEntries(array: Y.Array<unknown>, path: string, problems: SectionProblem[]): void {
+export function checkRecordEntries(array: Y.Array<unknown>, path: string, problems: SectionProblem[]): void {
   array.toArray().forEach((entry, index) => {
     const valid =
       entry !== null &&

@@ -1,0 +1,276 @@
+import type { Document } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { canonicalJson } from '../../model/canonicalJson.ts';
+import type { CaseSection } from '../../model/documentNames.ts';
+import { META_ROOT } from '../../model/documentSchema.ts';
+import { readEcomapRecords, RECORDS_ROOT, type EcomapRecords } from '../../model/ecomap/ecomapDocument.ts';
+import { ecomapRecordProblems } from '../../model/ecomap/ecomapSchema.ts';
+import { ATTRIBUTION_ROOT } from '../../model/sections/attribution.ts';
+import { PROGRESS_ROOT } from '../../model/sections/progressLog.ts';
+import { authorshipProblems } from '../../model/sections/progressLogRules.ts';
+import {
+  checkMapEntryTypes,
+  checkRecordEntries,
+  readSection,
+  sectionDefinitions,
+  type SectionProblem,
+} from '../../model/sections/sectionRegistry.ts';
+import type { KasaneContext } from './context.ts';
+
+const VALIDATING = Symbol('kasane-map-validation');
+
+type SharedType = Y.Transaction['changed'] extends Map<infer Type, unknown> ? Type : never;
+type User = KasaneContext['user'];
+
+/** What one update changed in one root: the keys directly under it (entries, fields). */
+interface TouchedRoot {
+  readonly keys: Set<string>;
+  /** A key was added, removed or replaced at the root itself (its size may have changed). */
+  keysChanged: boolean;
+  /** Changed where no key says which part (list content of a map, a records array): check it all. */
+  whole: boolean;
+}
+
+export function describeSectionProblem(problem: SectionProblem): string[] {
+  if (problem.kind === 'unknown-root') return [`この文書にない項目です: ${problem.root}`];
+  if (problem.kind === 'wrong-type') return [`値の種類が違います: ${problem.path}`];
+  return problem.issues.map((issue) => `${issue.path}: ${issue.message}`);
+}
+
+/**
+ * A copy of one structured section's document that the server keeps beside it (as
+ * minutesShadow.ts does for minutes), so that checking a keystroke does not copy the whole
+ * document: the update is applied to the copy, and only the roots and the entries under them
+ * that it changed are checked for types, the schema and the section's own rules. The copy
+ * follows every update the document takes; a refused update leaves it ahead of the document, so
+ * it is then dropped and made again, and so is a copy whose last accepted update the document
+ * did not take (a later hook refused it). The rest of the document was checked when it changed.
+ */
+class MapSectionShadow {
+  private readonly copy = new Y.Doc();
+  private readonly document: Document;
+  private readonly section: CaseSection;
+  private touched: Map<string, TouchedRoot> | null = null;
+  /** Keys of the records an update added, per records root (tldraw checks each record). */
+  private addedRecords = new Map<string, Set<string>>();
+  /** The connection whose accepted update the document has not applied yet. */
+  private unconfirmed: unknown = null;
+  private readonly follow = (update: Uint8Array, origin: unknown) => {
+    Y.applyUpdate(this.copy, update);
+    if (this.unconfirmed !== null && (origin as { connection?: unknown } | null)?.connection === this.unconfirmed) this.unconfirmed = null;
+  };
+
+  constructor(document: Document, section: CaseSection) {
+    this.document = document;
+    this.section = section;
+    Y.applyUpdate(this.copy, Y.encodeStateAsUpdate(document));
+    this.copy.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin === VALIDATING && this.touched) this.collect(transaction, this.touched);
+    });
+    for (const [root, kind] of Object.entries(sectionDefinitions[section].roots)) {
+      if (kind !== 'records') continue;
+      this.copy.getArray(root).observe((event, transaction) => {
+        if (transaction.origin !== VALIDATING) return;
+        const keys = this.addedRecords.get(root) ?? new Set<string>();
+        for (const item of event.changes.added) {
+          for (const entry of item.content.getContent() as { key?: unknown }[]) {
+            if (entry !== null && typeof entry === 'object' && typeof entry.key === 'string') keys.add(entry.key);
+          }
+        }
+        this.addedRecords.set(root, keys);
+      });
+    }
+    document.on('update', this.follow);
+  }
+
+  get stale(): boolean {
+    return this.unconfirmed !== null;
+  }
+
+  dispose(): void {
+    this.document.off('update', this.follow);
+    this.copy.destroy();
+  }
+
+  /** Problems of the document with `update` applied; on none, the copy keeps the update. */
+  problemsOf(update: Uint8Array, user: User, connection: unknown): string[] {
+    const touched = new Map<string, TouchedRoot>();
+    this.touched = touched;
+    this.addedRecords = new Map();
+    let grew = false;
+    const grows = () => (grew = true);
+    this.copy.on('update', grows);
+    try {
+      Y.applyUpdate(this.copy, update, VALIDATING);
+    } finally {
+      this.copy.off('update', grows);
+      this.touched = null;
+    }
+    // An update whose dependencies are missing would be checked without them now and
+    // integrate unchecked later, when they arrive: a client has everything it builds on.
+    if (this.copy.store.pendingStructs || this.copy.store.pendingDs) return ['前提となる変更が欠けた更新です'];
+    const problems = this.checked(touched, user);
+    if (problems.length === 0 && grew) this.unconfirmed = connection;
+    return problems;
+  }
+
+  private collect(transaction: Y.Transaction, touched: Map<string, TouchedRoot>): void {
+    const roots = new Map<SharedType, string>();
+    for (const [name, type] of this.copy.share) roots.set(type, name);
+    for (const [type, keys] of transaction.changed) {
+      let current: SharedType = type;
+      let key: string | null = null;
+      let direct = true;
+      while (!roots.has(current) && current._item) {
+        key = current._item.parentSub;
+        current = current._item.parent as SharedType;
+        direct = false;
+      }
+      const root = roots.get(current);
+      if (root === undefined) continue;
+      const entry = touched.get(root) ?? { keys: new Set<string>(), keysChanged: false, whole: false };
+      touched.set(root, entry);
+      if (direct) {
+        entry.keysChanged = true;
+        for (const changedKey of keys) {
+          if (changedKey === null) entry.whole = true;
+          else entry.keys.add(changedKey);
+        }
+      } else if (key === null) {
+        entry.whole = true;
+      } else {
+        entry.keys.add(key);
+      }
+    }
+  }
+
+  private checked(touched: Map<string, TouchedRoot>, user: User): string[] {
+    const definition = sectionDefinitions[this.section];
+    for (const root of this.copy.share.keys()) {
+      if (root !== META_ROOT && !(root in definition.roots)) return [`この文書にない項目です: ${root}`];
+    }
+    const problems: string[] = [];
+    // Reading a root creates it: only the server-owned roots this section has are compared,
+    // and only when the update changed them (the document is what the server wrote).
+    for (const root of [META_ROOT, ATTRIBUTION_ROOT]) {
+      if (!touched.has(root) || (root !== META_ROOT && !(root in definition.roots))) continue;
+      // Compared without regard to key order, which depends on how the document was loaded.
+      if (canonicalJson(this.copy.getMap(root).toJSON()) !== canonicalJson(this.document.getMap(root).toJSON())) {
+        problems.push(`サーバーが管理する項目は変更できません: ${root}`);
+      }
+    }
+    const sectionProblems: SectionProblem[] = [];
+    for (const [root, change] of touched) {
+      const kind = definition.roots[root];
+      try {
+        if (kind === 'map') {
+          const map = this.copy.getMap(root);
+          const keys = change.whole ? [...map.keys()] : [...change.keys].filter((key) => map.has(key));
+          for (const key of keys) checkMapEntryTypes(key, map.get(key), definition.textKeys, root, sectionProblems);
+        } else if (kind === 'records') {
+          checkRecordEntries(this.copy.getArray(root), root, sectionProblems);
+        } else if (kind === 'xml') {
+          this.copy.getXmlFragment(root);
+        }
+      } catch {
+        sectionProblems.push({ kind: 'wrong-type', path: root });
+      }
+    }
+    if (sectionProblems.length === 0) sectionProblems.push(...this.schemaProblems(touched));
+    problems.push(...sectionProblems.flatMap(describeSectionProblem));
+    if (this.section === 'progress-log' && touched.has(PROGRESS_ROOT)) problems.push(...this.authorship(touched.get(PROGRESS_ROOT)!, user));
+    // A record tldraw cannot read would break the map in every other browser that receives it.
+    if (this.section === 'ecomap' && problems.length === 0) {
+      const records = readEcomapRecords(this.copy.getArray(RECORDS_ROOT));
+      const added: EcomapRecords = {};
+      for (const key of this.addedRecords.get(RECORDS_ROOT) ?? []) if (key in records) added[key] = records[key]!;
+      problems.push(...ecomapRecordProblems(added));
+    }
+    return problems;
+  }
+
+  /**
+   * The section's schema, per changed root; within a keyed collection only the changed entries
+   * (the whole collection when its size changed and the schema limits it).
+   */
+  private schemaProblems(touched: Map<string, TouchedRoot>): SectionProblem[] {
+    const definition = sectionDefinitions[this.section];
+    const schema = definition.schema;
+    if (!schema || touched.size === 0) return [];
+    const issuesOf = (result: z.ZodSafeParseResult<unknown>, prefix: string[]) =>
+      result.success ? [] : result.error.issues.map((issue) => ({ path: [...prefix, ...issue.path.map(String)].join('/'), message: issue.message }));
+    // A rule across roots can only be checked on them all.
+    if (!(schema instanceof z.ZodObject) || (schema.def.checks?.length ?? 0) > 0) {
+      const issues = issuesOf(schema.safeParse(readSection(this.copy, this.section)), []);
+      return issues.length > 0 ? [{ kind: 'schema', issues }] : [];
+    }
+    const issues: { path: string; message: string }[] = [];
+    for (const [root, change] of touched) {
+      const rootSchema = (schema.shape as Record<string, z.ZodType | undefined>)[root];
+      if (!rootSchema) continue;
+      const kind = definition.roots[root];
+      let json: unknown;
+      if (kind === 'map' && rootSchema instanceof z.ZodRecord && !change.whole && !(change.keysChanged && (rootSchema.def.checks?.length ?? 0) > 0)) {
+        const map = this.copy.getMap(root);
+        const entries: Record<string, unknown> = {};
+        for (const key of change.keys) {
+          const value = map.get(key);
+          if (value !== undefined) entries[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
+        }
+        json = entries;
+      } else {
+        json = kind === 'map' ? this.copy.getMap(root).toJSON() : kind === 'records' ? readEcomapRecords(this.copy.getArray(root)) : this.copy.getXmlFragment(root).toString();
+      }
+      issues.push(...issuesOf(rootSchema.safeParse(json), [root]));
+    }
+    return issues.length > 0 ? [{ kind: 'schema', issues }] : [];
+  }
+
+  /** 記録者 rules, on the changed entries only: before from the document, after from the copy. */
+  private authorship(change: TouchedRoot, user: User): string[] {
+    if (change.whole) return authorshipProblems(this.document, this.copy, user);
+    const entriesOf = (doc: Y.Doc) => {
+      const map = doc.getMap<Y.Map<unknown>>(PROGRESS_ROOT);
+      const entries: Record<string, unknown> = {};
+      for (const key of change.keys) {
+        const value = map.get(key);
+        if (value !== undefined) entries[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
+      }
+      return entries;
+    };
+    // The rule reads the entries' JSON from a document; these stand for the changed entries alone.
+    const only = (doc: Y.Doc) => ({ getMap: () => ({ toJSON: () => entriesOf(doc) }) }) as unknown as Y.Doc;
+    return authorshipProblems(only(this.document), only(this.copy), user);
+  }
+}
+
+const shadows = new WeakMap<Document, MapSectionShadow>();
+
+/**
+ * Checks a client's update of a structured section at the cost of what it changes. Never more
+ * permissive than checking a full copy of a valid document: whenever the kept copy could differ
+ * from the document, it is made again from the document.
+ */
+export function mapSectionUpdateProblems(document: Document, update: Uint8Array, section: CaseSection, user: User, connection: unknown): string[] {
+  let shadow = shadows.get(document);
+  if (shadow?.stale) {
+    shadow.dispose();
+    shadow = undefined;
+  }
+  if (!shadow) {
+    shadow = new MapSectionShadow(document, section);
+    shadows.set(document, shadow);
+  }
+  let problems: string[];
+  try {
+    problems = shadow.problemsOf(update, user, connection);
+  } catch (error) {
+    problems = [`更新を適用できません: ${error instanceof Error ? error.message : String(error)}`];
+  }
+  if (problems.length > 0) {
+    shadow.dispose();
+    shadows.delete(document);
+  }
+  return problems;
+}
