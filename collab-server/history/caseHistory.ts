@@ -5,6 +5,7 @@ import { renderMaskedView } from '../../model/access/maskedViews.ts';
 import { caseDocumentName, caseSections, formatCaseDocumentName, meetingMinutesDocumentName, type CaseSection } from '../../model/documentNames.ts';
 import type { Comparison, HistoryQuery, RevisionGroup } from '../../model/history/historyApi.ts';
 import { duringMeeting, type MeetingTiming } from '../../model/meetings.ts';
+import { sectionReaders } from '../../model/sections/sectionReaders.ts';
 import { readSection, sectionDefinitions, type SectionReading } from '../../model/sections/sectionRegistry.ts';
 import type { Queryable } from '../db/database.ts';
 import { MeetingRepository } from '../store/meetingRepository.ts';
@@ -110,15 +111,15 @@ export class CaseHistory {
         })
         .slice(-GROUPS_PER_SECTION);
       const boundaries = [...new Set(groups.flatMap((group) => [group.rows[0]!.seq - 1, group.rows.at(-1)!.seq]))].sort((a, b) => a - b);
-      const spec = sectionDefinitions[section];
+      const reader = sectionReaders[section];
       const states = new Map<number, SectionReading>();
-      await this.store.replay(documentName, boundaries, (seq, doc) => states.set(seq, spec.read(doc, level === 'masked' ? redaction : null, new Date())));
+      await this.store.replay(documentName, boundaries, (seq, doc) => states.set(seq, reader.read(doc, level === 'masked' ? redaction : null, new Date())));
       for (const group of groups) {
         const first = group.rows[0]!;
         const last = group.rows.at(-1)!;
         const before = states.get(first.seq - 1);
         const after = states.get(last.seq);
-        let summary = before && after ? spec.summarize(label, before, after) : label;
+        let summary = before && after ? reader.summarize(label, before, after) : label;
         const restoredFrom = group.rows.map((row) => restores.get(`${documentName}#${row.seq}`)).find((value) => value !== undefined) ?? null;
         if (first.seq === 1) summary = `${label}を作成`;
         const startedAt = first.at.toISOString();
@@ -167,11 +168,11 @@ export class CaseHistory {
   async compare(caseId: string, section: CaseSection, from: number, to: number, level: AccessLevel): Promise<Comparison> {
     const documentName = caseDocumentName(caseId, section);
     const redaction = level === 'masked' ? await this.redactionOverTime(caseId) : null;
-    const spec = sectionDefinitions[section];
+    const reader = sectionReaders[section];
     const states = new Map<number, SectionReading>();
     const seqs = [...new Set([from, to])].sort((a, b) => a - b);
-    await this.store.replay(documentName, seqs, (seq, doc) => states.set(seq, spec.read(doc, redaction, new Date())));
-    return spec.compare(states.get(from), states.get(to));
+    await this.store.replay(documentName, seqs, (seq, doc) => states.set(seq, reader.read(doc, redaction, new Date())));
+    return reader.compare(states.get(from), states.get(to));
   }
 
   private async names(): Promise<{ users: Map<string, string>; agencies: Map<string, string> }> {

@@ -1,6 +1,6 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import { caseDocumentName, type CaseSection } from '../../model/documentNames.ts';
-import { sectionDefinitions } from '../../model/sections/sectionRegistry.ts';
+import { sectionReaders } from '../../model/sections/sectionReaders.ts';
 import type { ServerWriter } from '../collaboration/serverOrigin.ts';
 import type { Database } from '../db/database.ts';
 import type { UpdateAuthor } from '../store/updateLog.ts';
@@ -24,7 +24,7 @@ export async function restoreSection(
   try {
     const document = connection.document;
     if (!document) return null;
-    const restoredSeq = await deps.writer.write(document, author, () => sectionDefinitions[section].restore(document, past));
+    const restoredSeq = await deps.writer.write(document, author, () => sectionReaders[section].restore(document, past));
     if (restoredSeq !== null) {
       await deps.database.query(
         'insert into document_restores (document_name, seq, restored_from_seq) values ($1, $2, $3)',

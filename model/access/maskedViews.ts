@@ -1,13 +1,13 @@
 import type * as Y from 'yjs';
 import type { CaseSection } from '../documentNames.ts';
-import { sectionDefinitions } from '../sections/sectionRegistry.ts';
+import { sectionReaders } from '../sections/sectionReaders.ts';
 import type { Redaction } from './masking.ts';
 
 /**
  * Brings a masked view document in line with its source, by the section's own masking rules
- * (its spec's `renderMasked`): map sections change only what differs, rich text is copied anew.
+ * (its reader's `renderMasked`): map sections change only what differs, rich text is copied anew.
  */
 export function renderMaskedView(view: Y.Doc, section: CaseSection, source: Y.Doc, redaction: Redaction, today: Date, origin: unknown): void {
-  view.transact(() => sectionDefinitions[section].renderMasked(view, source, redaction, today), origin);
+  view.transact(() => sectionReaders[section].renderMasked(view, source, redaction, today), origin);
 }
 

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { diffEcomap, summarizeEcomap } from '../ecomap/ecomapHistory.ts';
-import { ECOMAP_MAX_RECORDS, RECORDS_ROOT, writeInitialEcomap, type EcomapRecords } from '../ecomap/ecomapDocument.ts';
-import { maskEcomapRecords } from '../ecomap/ecomapMasking.ts';
+import { ECOMAP_MAX_RECORDS, RECORDS_ROOT, writeInitialEcomap } from '../ecomap/ecomapDocument.ts';
 import { fieldSection } from './fieldSection.ts';
 
 /** エコマップ: tldraw's records; each shape's own rules live in model/ecomap/shapes/. */
@@ -17,7 +15,4 @@ export const ecomapSection = fieldSection({
   }),
   textKeys: new Set<string>(),
   initialize: writeInitialEcomap,
-  mask: (json, redaction) => ({ [RECORDS_ROOT]: maskEcomapRecords(json[RECORDS_ROOT] as EcomapRecords, redaction) }),
-  diff: diffEcomap,
-  summarizeChanges: (_label, changes) => summarizeEcomap(changes),
 });

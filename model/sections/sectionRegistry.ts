@@ -11,7 +11,7 @@ import { progressLogSection } from './progressLogSection.ts';
 import { readRoots } from './sectionRoots.ts';
 import type { SectionSpec } from './sectionSpec.ts';
 
-export type { RootKind, SectionReading, SectionSpec } from './sectionSpec.ts';
+export type { RootKind, SectionReader, SectionReading, SectionSpec } from './sectionSpec.ts';
 
 /** Every case section's spec: adding a section is its own file and one line here. */
 const definitions = {

@@ -18,8 +18,10 @@ export interface SectionWriter {
 }
 
 /**
- * Everything the shared model knows about one case section, in one object (one file per
- * section beside this one, assembled in sectionRegistry.ts). The server adds what needs
+ * What the shared model knows about one case section, in one object (one file per section
+ * beside this one, assembled in sectionRegistry.ts). How a section is masked and read in the
+ * history is its reader (sectionReaders.ts), kept apart so that the app's first bundle does not
+ * carry the masking and diff code and tldraw's validators. The server adds what needs
  * PostgreSQL or tldraw (collab-server/sections/sectionServer.ts), the app its views
  * (app/casePage/sectionViews.tsx); each table is a `Record<CaseSection, …>`, so a new section
  * does not compile until every side says how it behaves.
@@ -45,6 +47,10 @@ export interface SectionSpec {
   readonly migrations?: Readonly<Partial<Record<number, (doc: Y.Doc) => void>>>;
   /** Rules beyond the schema that depend on who writes (the progress log's authorship). */
   readonly validate?: (before: Y.Doc, after: Y.Doc, writer: SectionWriter) => string[];
+}
+
+/** How a section is masked, read for the history, compared and restored (server side and tests). */
+export interface SectionReader {
   /** Writes the section as a masked reader may see it into `view` (inside the caller's transaction). */
   readonly renderMasked: (view: Y.Doc, source: Y.Doc, redaction: Redaction, today: Date) => void;
   /** The state as the history shows it, masked when a redaction is given. */
