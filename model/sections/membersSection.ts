@@ -8,4 +8,5 @@ export const membersSection = fieldSection({
   roots: { [HOUSEHOLD_ROOT]: 'map', [MEMBERS_ROOT]: 'map', [PRINCIPAL_ROOT]: 'map', [ATTRIBUTION_ROOT]: 'map' },
   schema: membersDocumentSchema.extend({ [ATTRIBUTION_ROOT]: attributionSchema }),
   textKeys: new Set(['name', 'kana', 'address', 'phone']),
+  fixedTexts: { [HOUSEHOLD_ROOT]: ['name', 'address', 'phone'] },
 });

@@ -41,5 +41,6 @@ export const overviewSection = fieldSection({
   roots: { [OVERVIEW_ROOT]: 'map', [ATTRIBUTION_ROOT]: 'map' },
   schema: z.object({ [OVERVIEW_ROOT]: overviewSchema, [ATTRIBUTION_ROOT]: attributionSchema }),
   textKeys: new Set(['title', 'chiefComplaint', 'concernDetail', 'riskNote', 'medicalHistory', 'economicSummary']),
+  fixedTexts: { [OVERVIEW_ROOT]: ['title', 'chiefComplaint', 'concernDetail', 'riskNote', 'medicalHistory', 'economicSummary'] },
   migrations: { 1: concernsAsMap, 2: mainConcernOfItsOwn },
 });

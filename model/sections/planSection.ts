@@ -8,4 +8,5 @@ export const planSection = fieldSection({
   roots: { [PLAN_ROOT]: 'map', [ROLES_ROOT]: 'map', [ATTRIBUTION_ROOT]: 'map' },
   schema: planDocumentSchema.extend({ [ATTRIBUTION_ROOT]: attributionSchema }),
   textKeys: new Set(['issues', 'goals', 'goalsInOwnWords', 'task']),
+  fixedTexts: { [PLAN_ROOT]: ['issues', 'goals', 'goalsInOwnWords'] },
 });

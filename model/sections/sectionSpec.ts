@@ -41,6 +41,12 @@ export interface SectionSpec {
   readonly textKeys: ReadonlySet<string>;
   /** Each 支援会議 also has a document of this section of its own. */
   readonly perMeeting: boolean;
+  /**
+   * Texts at fixed places (root → keys), created by the server with the document: if two
+   * clients each created one when they started typing at the same moment, one of the two
+   * Y.Texts, with what was typed into it, would lose.
+   */
+  readonly fixedTexts?: Readonly<Record<string, readonly string[]>>;
   /** Content the server writes when it creates the section, besides the fixed texts. */
   readonly initialize?: (doc: Y.Doc) => void;
   /** This section's part of the document schema migrations, by the version each step starts from. */
