@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accessLevelSchema } from './access/accessLevels.ts';
 import { meetingIdSchema } from './documentNames.ts';
+import { sectionDefinitions } from './sections/sectionRegistry.ts';
 
 /**
  * The sections that have a print layout (印刷): the ones taken to meetings on paper. Members
@@ -16,7 +17,7 @@ export const printRequestSchema = z
     meetingId: meetingIdSchema.optional(),
   })
   .strict()
-  .refine((request) => request.meetingId === undefined || request.section === 'minutes', { message: '会議を指定できるのは議事録だけです', path: ['meetingId'] });
+  .refine((request) => request.meetingId === undefined || sectionDefinitions[request.section].perMeeting, { message: '会議を指定できるのは議事録だけです', path: ['meetingId'] });
 export type PrintRequest = z.infer<typeof printRequestSchema>;
 
 /** The server's answer once the print is in the 監査ログ: the level the sheet was printed at. */

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import type { CaseSection } from './documentNames.ts';
 import { DOCUMENT_SCHEMA_VERSION, META_ROOT, SCHEMA_VERSION_KEY } from './documentSchema.ts';
-import { writeInitialEcomap } from './ecomap/ecomapDocument.ts';
 import { createFixedTexts } from './sections/fixedTexts.ts';
+import { sectionDefinitions } from './sections/sectionRegistry.ts';
 
 /**
  * The first state of a section's document, written by the server when the case is created,
@@ -15,7 +15,7 @@ export function createSectionDocument(section: CaseSection): Y.Doc {
     meta.set(SCHEMA_VERSION_KEY, DOCUMENT_SCHEMA_VERSION);
     meta.set('section', section);
     createFixedTexts(doc, section);
-    if (section === 'ecomap') writeInitialEcomap(doc);
+    sectionDefinitions[section].initialize?.(doc);
   });
   return doc;
 }

@@ -6,6 +6,7 @@ import {
 } from '@hocuspocus/provider';
 import { CloseCode } from '../../model/closeCodes.ts';
 import { caseDocumentName, meetingMinutesDocumentName, type CaseId, type CaseSection, type DocumentView, type MeetingId } from '../../model/documentNames.ts';
+import { sectionDefinitions } from '../../model/sections/sectionRegistry.ts';
 import type { ReloginReason } from '../session/sessionStore.ts';
 import type { AwarenessUser } from './awarenessUser.ts';
 import { comparePeople, SectionConnection, type SectionHost } from './sectionConnection.ts';
@@ -86,9 +87,9 @@ export class CaseCollaboration implements SectionHost {
 
   readonly getSnapshot = (): CaseCollaborationSnapshot => this.snapshot;
 
-  /** The document a view asks for: a section, or (for `minutes`) one meeting's minutes. */
+  /** The document a view asks for: a section, or (for a section each meeting has, the minutes) one meeting's. */
   documentName(section: CaseSection, view: DocumentView, meetingId?: MeetingId): string {
-    return meetingId !== undefined && section === 'minutes'
+    return meetingId !== undefined && sectionDefinitions[section].perMeeting
       ? meetingMinutesDocumentName(this.options.caseId, meetingId, view)
       : caseDocumentName(this.options.caseId, section, view);
   }

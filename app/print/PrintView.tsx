@@ -1,9 +1,10 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import type { MeetingId } from '../../model/documentNames.ts';
 import { caseTabSections, caseTabUrl, meetingUrl, type PrintableTab } from '../casePage/caseRoutes.ts';
+import { sectionViews } from '../casePage/sectionViews.tsx';
 import { useCaseContext } from '../collab/CaseContext.tsx';
 import { useSectionConnection } from '../collab/useSectionConnection.ts';
 import { formatWareki } from '../../model/time/wareki.ts';
@@ -12,11 +13,7 @@ import { recordPrint } from '../http/printApi.ts';
 import { errorMessage } from '../http/errorMessage.ts';
 import { ja } from '../i18n/ja.ts';
 import { useDocumentTitle } from '../layout/useDocumentTitle.ts';
-import { OverviewPrint, PlanPrint, ProgressPrint } from './SectionPrints.tsx';
 import './print.css';
-
-// Tiptap is most of the editor bundle; only the minutes need it, on paper as on screen.
-const MinutesPrint = lazy(async () => ({ default: (await import('./MinutesPrint.tsx')).MinutesPrint }));
 
 type Recording =
   | { readonly kind: 'idle' }
@@ -132,18 +129,6 @@ export function PrintView({ tab, meetingId = null }: { readonly tab: PrintableTa
 }
 
 function SectionSheet({ tab, doc, meeting }: { readonly tab: PrintableTab; readonly doc: Y.Doc; readonly meeting: boolean }) {
-  switch (tab) {
-    case 'overview':
-      return <OverviewPrint doc={doc} />;
-    case 'plan':
-      return <PlanPrint doc={doc} />;
-    case 'progress':
-      return <ProgressPrint doc={doc} />;
-    case 'minutes':
-      return (
-        <Suspense fallback={<p className="message">{ja.loading}</p>}>
-          <MinutesPrint doc={doc} kind={meeting ? 'meeting-minutes' : 'case-minutes'} />
-        </Suspense>
-      );
-  }
+  const { Print } = sectionViews[caseTabSections[tab]];
+  return <Print doc={doc} meetingMinutes={meeting} />;
 }

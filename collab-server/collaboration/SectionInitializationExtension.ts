@@ -1,9 +1,9 @@
 import type { Extension, onLoadDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { parseCaseDocumentName } from '../../model/documentNames.ts';
-import { migrateEcomapDocument } from '../../model/ecomap/ecomapSchema.ts';
 import { migrateSectionDocument } from '../../model/sections/migrations.ts';
 import { createSectionDocument, schemaVersionOf } from '../../model/sectionDocuments.ts';
+import { sectionServerSpecs } from '../sections/sectionServer.ts';
 import type { ServerWriter } from './serverOrigin.ts';
 
 /**
@@ -28,7 +28,7 @@ export class SectionInitializationExtension implements Extension {
       initial.destroy();
     }
     await this.writer.write(document, null, () => migrateSectionDocument(document, parsed.section));
-    // The map's records follow tldraw's own schema versions, migrated with tldraw's migrations.
-    if (parsed.section === 'ecomap') await this.writer.write(document, null, () => migrateEcomapDocument(document));
+    const { migrateOnLoad } = sectionServerSpecs[parsed.section];
+    if (migrateOnLoad) await this.writer.write(document, null, () => migrateOnLoad(document));
   }
 }

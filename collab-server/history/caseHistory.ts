@@ -1,14 +1,12 @@
 import * as Y from 'yjs';
 import type { AccessLevel, AgencyAccess } from '../../model/access/accessLevels.ts';
 import { householdIdentityFrom, redactionFor, type HouseholdIdentity, type MemberIdentity, type Redaction } from '../../model/access/masking.ts';
-import { maskedSectionJson, renderMaskedView } from '../../model/access/maskedViews.ts';
+import { renderMaskedView } from '../../model/access/maskedViews.ts';
 import { caseDocumentName, caseSections, formatCaseDocumentName, meetingMinutesDocumentName, type CaseSection } from '../../model/documentNames.ts';
-import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
 import type { Comparison, HistoryQuery, RevisionGroup } from '../../model/history/historyApi.ts';
-import { diffEcomap, summarizeEcomap } from '../../model/ecomap/ecomapHistory.ts';
-import { diffSectionJson, diffText, summarizeFields, summarizeMinutes } from '../../model/history/sectionDiff.ts';
 import { duringMeeting, type MeetingTiming } from '../../model/meetings.ts';
-import { readSection, sectionDefinitions } from '../../model/sections/sectionRegistry.ts';
+import { sectionReaders } from '../../model/sections/sectionReaders.ts';
+import { readSection, sectionDefinitions, type SectionReading } from '../../model/sections/sectionRegistry.ts';
 import type { Queryable } from '../db/database.ts';
 import { MeetingRepository } from '../store/meetingRepository.ts';
 import { RevisionStore, type LogRow } from './revisionStore.ts';
@@ -34,8 +32,6 @@ function meetingMinutesLabel(meeting: MeetingTiming): string {
   return `支援会議の議事録（第${meeting.number}回）`;
 }
 
-type Readable = { kind: 'json'; json: Record<string, unknown> } | { kind: 'text'; text: string; paragraphs: number };
-
 function groupRows(rows: LogRow[]): Group[] {
   const groups: Group[] = [];
   for (const row of rows) {
@@ -45,14 +41,6 @@ function groupRows(rows: LogRow[]): Group[] {
     else groups.push({ rows: [row] });
   }
   return groups;
-}
-
-function minutesText(doc: Y.Doc): { text: string; paragraphs: number } {
-  const blocks = doc.getXmlFragment(MINUTES_FRAGMENT).toArray();
-  const texts = blocks.map((block) =>
-    block instanceof Y.XmlElement || block instanceof Y.XmlText ? block.toString().replace(/<[^>]+>/g, '') : '',
-  );
-  return { text: texts.join('\n'), paragraphs: blocks.length };
 }
 
 /** Case history for one agency: only sections it may see, masked where it sees them masked. */
@@ -89,19 +77,6 @@ export class CaseHistory {
     return { current, earlier };
   }
 
-  private readable(section: CaseSection, doc: Y.Doc, masked: Redaction | null): Readable {
-    if (section === 'minutes') {
-      if (!masked) return { kind: 'text', ...minutesText(doc) };
-      const view = new Y.Doc();
-      renderMaskedView(view, section, doc, masked, new Date(), null);
-      const result = minutesText(view);
-      view.destroy();
-      return { kind: 'text', ...result };
-    }
-    const json = masked ? maskedSectionJson(section, doc, masked, new Date()) : readSection(doc, section);
-    return { kind: 'json', json: json as Record<string, unknown> };
-  }
-
   async timeline(caseId: string, access: AgencyAccess, query: HistoryQuery): Promise<RevisionGroup[]> {
     const visible = caseSections.filter((section) => (access[section] ?? 'hidden') !== 'hidden' && (!query.section || query.section === section));
     const needsMask = visible.some((section) => access[section] === 'masked');
@@ -114,7 +89,7 @@ export class CaseHistory {
     const documents: TimelineDocument[] = visible.flatMap((section) => [
       { section, documentName: caseDocumentName(caseId, section), label: sectionDefinitions[section].label, minutesOf: null },
       // Each meeting's minutes are governed by the case's minutes level, so they show where those do.
-      ...(section === 'minutes'
+      ...(sectionDefinitions[section].perMeeting
         ? meetings.map((meeting) => ({ section, documentName: meetingMinutesDocumentName(caseId, meeting.id), label: meetingMinutesLabel(meeting), minutesOf: meeting }))
         : []),
     ]);
@@ -136,20 +111,15 @@ export class CaseHistory {
         })
         .slice(-GROUPS_PER_SECTION);
       const boundaries = [...new Set(groups.flatMap((group) => [group.rows[0]!.seq - 1, group.rows.at(-1)!.seq]))].sort((a, b) => a - b);
-      const states = new Map<number, Readable>();
-      await this.store.replay(documentName, boundaries, (seq, doc) =>
-        states.set(seq, this.readable(section, doc, level === 'masked' ? redaction : null)),
-      );
+      const reader = sectionReaders[section];
+      const states = new Map<number, SectionReading>();
+      await this.store.replay(documentName, boundaries, (seq, doc) => states.set(seq, reader.read(doc, level === 'masked' ? redaction : null, new Date())));
       for (const group of groups) {
         const first = group.rows[0]!;
         const last = group.rows.at(-1)!;
         const before = states.get(first.seq - 1);
         const after = states.get(last.seq);
-        let summary = label;
-        if (before?.kind === 'json' && after?.kind === 'json') {
-          summary = section === 'ecomap' ? summarizeEcomap(diffEcomap(before.json, after.json)) : summarizeFields(label, diffSectionJson(before.json, after.json));
-        }
-        if (before?.kind === 'text' && after?.kind === 'text') summary = summarizeMinutes(before.paragraphs, after.paragraphs, before.text !== after.text);
+        let summary = before && after ? reader.summarize(label, before, after) : label;
         const restoredFrom = group.rows.map((row) => restores.get(`${documentName}#${row.seq}`)).find((value) => value !== undefined) ?? null;
         if (first.seq === 1) summary = `${label}を作成`;
         const startedAt = first.at.toISOString();
@@ -198,16 +168,11 @@ export class CaseHistory {
   async compare(caseId: string, section: CaseSection, from: number, to: number, level: AccessLevel): Promise<Comparison> {
     const documentName = caseDocumentName(caseId, section);
     const redaction = level === 'masked' ? await this.redactionOverTime(caseId) : null;
-    const states = new Map<number, Readable>();
+    const reader = sectionReaders[section];
+    const states = new Map<number, SectionReading>();
     const seqs = [...new Set([from, to])].sort((a, b) => a - b);
-    await this.store.replay(documentName, seqs, (seq, doc) => states.set(seq, this.readable(section, doc, redaction)));
-    const before = states.get(from);
-    const after = states.get(to);
-    if (before?.kind === 'text' && after?.kind === 'text') return { kind: 'text', parts: diffText(before.text, after.text) };
-    return {
-      kind: 'fields',
-      changes: (section === 'ecomap' ? diffEcomap : diffSectionJson)(before?.kind === 'json' ? before.json : {}, after?.kind === 'json' ? after.json : {}),
-    };
+    await this.store.replay(documentName, seqs, (seq, doc) => states.set(seq, reader.read(doc, redaction, new Date())));
+    return reader.compare(states.get(from), states.get(to));
   }
 
   private async names(): Promise<{ users: Map<string, string>; agencies: Map<string, string> }> {

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import { caseDocumentName, caseSections } from '../../model/documentNames.ts';
+import { caseDocumentName, caseSections, type CaseSection } from '../../model/documentNames.ts';
 import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
 import { createSectionDocument } from '../../model/sectionDocuments.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import { projectSection } from '../projections/caseProjection.ts';
 import { AccessRepository } from '../store/accessRepository.ts';
 import { SharingRepository } from '../store/sharingRepository.ts';
@@ -17,6 +17,11 @@ import { DEMO_PASSWORD, demoAdministrator, demoAgencies, demoCase, demoMinutes, 
 
 export function demoMinutesDocument(): Y.Doc {
   const doc = createSectionDocument('minutes');
+  fillDemoMinutes(doc);
+  return doc;
+}
+
+function fillDemoMinutes(doc: Y.Doc): void {
   const fragment = doc.getXmlFragment(MINUTES_FRAGMENT);
   doc.transact(() => {
     fragment.insert(
@@ -29,8 +34,16 @@ export function demoMinutesDocument(): Y.Doc {
       }),
     );
   });
-  return doc;
 }
+
+/** Demo content that is not fields (demoCaseRecord.ts has those), and what goes with it. */
+const demoContent: Partial<Record<CaseSection, { fill: (doc: Y.Doc) => void; afterwards?: (tx: Queryable) => Promise<unknown> }>> = {
+  minutes: { fill: fillDemoMinutes },
+  ecomap: {
+    fill: fillDemoEcomap,
+    afterwards: (tx) => new EcomapSnapshotRepository(tx).save({ caseId: demoCase.id, ...demoEcomapSnapshot, createdBy: demoCase.createdBy }),
+  },
+};
 
 export async function isDatabaseEmpty(database: Database): Promise<boolean> {
   const { rows } = await database.query<{ count: number }>('select count(*)::int as count from agencies');
@@ -69,12 +82,12 @@ export async function seedDemoData(database: Database, { reset }: { reset: boole
     for (const consent of demoConsents) await sharing.recordConsent(demoCase.id, consent, demoCase.createdBy);
     const log = new UpdateLog(database);
     for (const section of caseSections) {
-      const doc = section === 'minutes' ? demoMinutesDocument() : createSectionDocument(section);
+      const doc = createSectionDocument(section);
       fillDemoSection(doc, section);
-      if (section === 'ecomap') fillDemoEcomap(doc);
+      demoContent[section]?.fill(doc);
       const documentName = caseDocumentName(demoCase.id, section);
       await log.append(documentName, Y.encodeStateAsUpdate(doc), null, tx);
-      if (section === 'ecomap') await new EcomapSnapshotRepository(tx).save({ caseId: demoCase.id, ...demoEcomapSnapshot, createdBy: demoCase.createdBy });
+      await demoContent[section]?.afterwards?.(tx);
       await projectSection(tx, documentName, doc);
       doc.destroy();
     }

@@ -1,101 +1,34 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
 import type { CaseSection } from '../documentNames.ts';
-import { META_ROOT, MINUTES_FRAGMENT } from '../documentSchema.ts';
-import { ECOMAP_MAX_RECORDS, readEcomapRecords, RECORDS_ROOT } from '../ecomap/ecomapDocument.ts';
-import { ATTRIBUTION_ROOT, attributionSchema } from './attribution.ts';
-import { MEMBER_TAB_ROOT, memberTabDocumentSchema, type MemberTabSection } from './memberTabs.ts';
-import { HOUSEHOLD_ROOT, MEMBERS_ROOT, PRINCIPAL_ROOT, membersDocumentSchema } from './members.ts';
-import { OVERVIEW_ROOT, overviewSchema } from './overview.ts';
-import { PLAN_ROOT, ROLES_ROOT, planDocumentSchema } from './plan.ts';
-import { PROGRESS_ROOT, progressLogDocumentSchema } from './progressLog.ts';
+import { META_ROOT } from '../documentSchema.ts';
+import { ecomapSection } from './ecomapSection.ts';
+import { memberTabSections } from './memberTabSections.ts';
+import { membersSection } from './membersSection.ts';
+import { minutesSection } from './minutesSection.ts';
+import { overviewSection } from './overviewSection.ts';
+import { planSection } from './planSection.ts';
+import { progressLogSection } from './progressLogSection.ts';
+import { readRoots } from './sectionRoots.ts';
+import type { SectionSpec } from './sectionSpec.ts';
 
-/** Y.Map, Y.XmlFragment (rich text), or a Y.Array of `{ key, val }` records (the ecomap's tldraw store). */
-type RootKind = 'map' | 'xml' | 'records';
+export type { RootKind, SectionReader, SectionReading, SectionSpec } from './sectionSpec.ts';
 
-export interface SectionDefinition {
-  /** Shown on screen (tabs, history, print). */
-  readonly label: string;
-  readonly roots: Readonly<Record<string, RootKind>>;
-  /** Validates the JSON of the roots (Y.Text read as string); null for rich text. */
-  readonly schema: z.ZodType | null;
-  /**
-   * The shape rule of every section: an object value is a nested Y.Map (so concurrent edits
-   * of different keys merge); a key listed here holds a Y.Text (merged character by
-   * character); any other value is a plain JSON primitive (choices, dates, ids, numbers,
-   * booleans), last writer wins.
-   */
-  readonly textKeys: ReadonlySet<string>;
-}
-
-const memberTab = (section: MemberTabSection, label: string, textKeys: string[]): SectionDefinition => ({
-  label,
-  roots: { [MEMBER_TAB_ROOT]: 'map', [ATTRIBUTION_ROOT]: 'map' },
-  schema: memberTabDocumentSchema(section).extend({ [ATTRIBUTION_ROOT]: attributionSchema }),
-  textKeys: new Set(textKeys),
-});
-
+/** Every case section's spec: adding a section is its own file and one line here. */
 const definitions = {
-  overview: {
-    label: '事案概要',
-    roots: { [OVERVIEW_ROOT]: 'map', [ATTRIBUTION_ROOT]: 'map' },
-    schema: z.object({ [OVERVIEW_ROOT]: overviewSchema, [ATTRIBUTION_ROOT]: attributionSchema }),
-    textKeys: new Set(['title', 'chiefComplaint', 'concernDetail', 'riskNote', 'medicalHistory', 'economicSummary']),
-  },
-  members: {
-    label: '世帯・世帯員',
-    roots: { [HOUSEHOLD_ROOT]: 'map', [MEMBERS_ROOT]: 'map', [PRINCIPAL_ROOT]: 'map', [ATTRIBUTION_ROOT]: 'map' },
-    schema: membersDocumentSchema.extend({ [ATTRIBUTION_ROOT]: attributionSchema }),
-    textKeys: new Set(['name', 'kana', 'address', 'phone']),
-  },
-  'member-history': memberTab('member-history', '相談歴', ['history']),
-  'member-health': memberTab('member-health', '健康・障がい', ['diagnoses', 'note']),
-  'member-finance': memberTab('member-finance', '収入・公的給付・債務', ['label', 'note']),
-  'member-work': memberTab('member-work', '職業・職歴', ['employer', 'occupation', 'note']),
-  'member-nationality': memberTab('member-nationality', '国籍・在留資格', ['nationality', 'note']),
-  'progress-log': {
-    label: '支援経過',
-    roots: { [PROGRESS_ROOT]: 'map', [ATTRIBUTION_ROOT]: 'map' },
-    schema: progressLogDocumentSchema.extend({ [ATTRIBUTION_ROOT]: attributionSchema }),
-    textKeys: new Set(['text']),
-  },
-  plan: {
-    label: '支援プラン',
-    roots: { [PLAN_ROOT]: 'map', [ROLES_ROOT]: 'map', [ATTRIBUTION_ROOT]: 'map' },
-    schema: planDocumentSchema.extend({ [ATTRIBUTION_ROOT]: attributionSchema }),
-    textKeys: new Set(['issues', 'goals', 'goalsInOwnWords', 'task']),
-  },
-  minutes: {
-    label: '議事録',
-    roots: { [MINUTES_FRAGMENT]: 'xml' },
-    schema: null,
-    textKeys: new Set<string>(),
-  },
-  ecomap: {
-    label: 'エコマップ',
-    roots: { [RECORDS_ROOT]: 'records' },
-    // The shape of each record is tldraw's to say: the server checks it against tldraw's schema
-    // (ecomapSchema.ts), which the rest of the app does not load.
-    schema: z.object({
-      [RECORDS_ROOT]: z
-        .record(z.string().max(100), z.looseObject({ id: z.string().max(100), typeName: z.string().max(40) }))
-        .refine((records) => Object.keys(records).length <= ECOMAP_MAX_RECORDS, '図形が多すぎます'),
-    }),
-    textKeys: new Set<string>(),
-  },
-} satisfies Record<CaseSection, SectionDefinition>;
+  overview: overviewSection,
+  members: membersSection,
+  ...memberTabSections,
+  'progress-log': progressLogSection,
+  plan: planSection,
+  minutes: minutesSection,
+  ecomap: ecomapSection,
+} satisfies Record<CaseSection, SectionSpec>;
 
-export const sectionDefinitions: Readonly<Record<CaseSection, SectionDefinition>> = definitions;
+export const sectionDefinitions: Readonly<Record<CaseSection, SectionSpec>> = definitions;
 
 /** The section's roots as plain JSON (Y.Text as string), the shape its schema validates. */
 export function readSection(doc: Y.Doc, section: CaseSection): Record<string, unknown> {
-  const json: Record<string, unknown> = {};
-  for (const [name, kind] of Object.entries(sectionDefinitions[section].roots)) {
-    if (kind === 'map') json[name] = doc.getMap(name).toJSON();
-    else if (kind === 'records') json[name] = readEcomapRecords(doc.getArray(name));
-    else json[name] = doc.getXmlFragment(name).toString();
-  }
-  return json;
+  return readRoots(doc, sectionDefinitions[section].roots);
 }
 
 export type SectionProblem =

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 
 /**
- * Writing values by the sections' shape rule (see SectionDefinition.textKeys): objects become
+ * Writing values by the sections' shape rule (see SectionSpec.textKeys): objects become
  * nested Y.Maps, text keys Y.Texts, everything else plain values. Used by the app's forms, the
  * seed and tests, so that every writer produces the shape the server validates.
  */
