@@ -1,8 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { MessageType } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
 import type { AgencyAccess } from '../../model/access/accessLevels.ts';
 import { CASE_EVENT_CHANNEL } from '../../model/caseEvents.ts';
 import { chatMessageSchema } from '../../model/chat.ts';
@@ -16,6 +14,7 @@ import { ensureMap, writeValue } from '../../model/sections/yjsValues.ts';
 import { HANA, TARO } from '../../collab-server/seed/demoCaseRecord.ts';
 import { demoAgencies, demoCase } from '../../collab-server/seed/demoData.ts';
 import { newProvider, synced, type TestProvider } from '../helpers/providers.ts';
+import { syncStatuses, writeParagraph } from '../helpers/syncStatuses.ts';
 import { newStorageLocation, type StorageLocation } from '../helpers/storageBackends.ts';
 import { newTcpProxy } from '../helpers/tcpProxy.ts';
 import { newKasaneServer, type TestServer } from '../helpers/testServer.ts';
@@ -49,24 +48,7 @@ function setLevels(server: TestServer, token: string, agencyId: string, levels: 
   return server.api(`/cases/${demoCase.id}/sharing/${agencyId}`, { method: 'PUT', token, body: JSON.stringify({ levels }) });
 }
 
-/** Counts the server's answers to this provider's updates: "not applied" is SyncStatus(false). */
-function syncStatuses(client: TestProvider): { applied: number; refused: number } {
-  const counts = { applied: 0, refused: 0 };
-  client.provider.on('message', ({ event }: { event: MessageEvent<ArrayBuffer> }) => {
-    const decoder = decoding.createDecoder(new Uint8Array(event.data));
-    decoding.readVarString(decoder);
-    if (decoding.readVarUint(decoder) !== MessageType.SyncStatus) return;
-    if (decoding.readVarInt(decoder) === 1) counts.applied += 1;
-    else counts.refused += 1;
-  });
-  return counts;
-}
 
-function writeParagraph(client: TestProvider, text: string): void {
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  client.doc.getXmlFragment(MINUTES_FRAGMENT).insert(0, [paragraph]);
-}
 
 const newMeeting: CreateMeetingRequest = {
   date: '2026-11-20',

@@ -1,5 +1,3 @@
-import { MessageType } from '@hocuspocus/provider';
-import * as decoding from 'lib0/decoding';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../model/closeCodes.ts';
@@ -13,7 +11,8 @@ import { ATTRIBUTION_ROOT } from '../../model/sections/attribution.ts';
 import { ROLES_ROOT } from '../../model/sections/plan.ts';
 import { PROGRESS_ROOT } from '../../model/sections/progressLog.ts';
 import { demoAgencies, demoCase } from '../../collab-server/seed/demoData.ts';
-import { newProvider, synced, type TestProvider } from '../helpers/providers.ts';
+import { newProvider, synced } from '../helpers/providers.ts';
+import { syncStatuses, writeParagraph } from '../helpers/syncStatuses.ts';
 import { storageBackends } from '../helpers/storageBackends.ts';
 import { newKasaneServer, type TestServer } from '../helpers/testServer.ts';
 
@@ -38,24 +37,7 @@ async function createMeeting(server: TestServer, token: string, caseId: string =
   return meetingSchema.parse(await response.json());
 }
 
-function writeParagraph(client: TestProvider, text: string): void {
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  client.doc.getXmlFragment(MINUTES_FRAGMENT).insert(0, [paragraph]);
-}
 
-/** Counts the server's answers to this provider's updates: "not applied" is SyncStatus(false). */
-function syncStatuses(client: TestProvider): { applied: number; refused: number } {
-  const counts = { applied: 0, refused: 0 };
-  client.provider.on('message', ({ event }: { event: MessageEvent<ArrayBuffer> }) => {
-    const decoder = decoding.createDecoder(new Uint8Array(event.data));
-    decoding.readVarString(decoder);
-    if (decoding.readVarUint(decoder) !== MessageType.SyncStatus) return;
-    if (decoding.readVarInt(decoder) === 1) counts.applied += 1;
-    else counts.refused += 1;
-  });
-  return counts;
-}
 
 describe.each(storageBackends)('support meetings on %s', (backend) => {
   it('creates a meeting for the agencies of the case only, and audits it', async () => {
