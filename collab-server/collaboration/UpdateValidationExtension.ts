@@ -1,15 +1,13 @@
 import type { Document, Extension, beforeSyncPayload } from '@hocuspocus/server';
 import { CloseCode } from '../../model/closeCodes.ts';
 import type { UpdateRefusedMessage } from '../../model/collaborationMessages.ts';
-import { parseCaseDocumentName } from '../../model/documentNames.ts';
 import { META_ROOT } from '../../model/documentSchema.ts';
-import { minutesKindOf } from '../../model/richText/minutesSchema.ts';
 import { describeRichTextProblem, type RichTextProblem } from '../../model/richText/richTextProblems.ts';
 import { sectionDefinitions } from '../../model/sections/sectionRegistry.ts';
 import type { Logger } from '../logger.ts';
+import { sectionServerSpecs } from '../sections/sectionServer.ts';
 import { decodedUpdate } from './decodedUpdate.ts';
 import { mapSectionUpdateProblems } from './mapSectionShadow.ts';
-import { minutesUpdateProblems } from './minutesShadow.ts';
 import { CollaborationRefusal, type KasaneContext } from './context.ts';
 
 const SYNC_STEP_2 = 1;
@@ -59,13 +57,8 @@ export class UpdateValidationExtension implements Extension {
     const allowedRoots = new Set([META_ROOT, ...Object.keys(sectionDefinitions[section].roots)]);
     const unknownRoots = decoded.structs.map(describeStruct).filter((root): root is string => root !== null && !allowedRoots.has(root));
     if (unknownRoots.length > 0) return [`この文書にない項目です: ${[...new Set(unknownRoots)].join(', ')}`];
-    // Rich text is checked against the ProseMirror schema every editor of its kind is built
-    // from (model/richText/): a node, mark or attribute no editor knows would be deleted by the
-    // next browser that binds the document. Only the blocks the update changes are read.
-    if (section === 'minutes') {
-      const name = parseCaseDocumentName(document.name);
-      return name ? minutesUpdateProblems(document, update, minutesKindOf(name), connection) : [`この文書にない項目です: ${document.name}`];
-    }
+    const own = sectionServerSpecs[section].updateProblems;
+    if (own) return own(document, update, connection);
     if (!sectionDefinitions[section].schema) return [];
     return mapSectionUpdateProblems(document, update, section, user, connection);
   }

@@ -4,11 +4,10 @@ import { z } from 'zod';
 import { canonicalJson } from '../../model/canonicalJson.ts';
 import type { CaseSection } from '../../model/documentNames.ts';
 import { META_ROOT } from '../../model/documentSchema.ts';
-import { readEcomapRecords, RECORDS_ROOT, type EcomapRecords } from '../../model/ecomap/ecomapDocument.ts';
-import { ecomapRecordProblems } from '../../model/ecomap/ecomapSchema.ts';
+import { readEcomapRecords, type EcomapRecords } from '../../model/ecomap/ecomapDocument.ts';
+import { sectionServerSpecs } from '../sections/sectionServer.ts';
 import { ATTRIBUTION_ROOT } from '../../model/sections/attribution.ts';
-import { PROGRESS_ROOT } from '../../model/sections/progressLog.ts';
-import { authorshipProblems } from '../../model/sections/progressLogRules.ts';
+import type { SectionSpec } from '../../model/sections/sectionSpec.ts';
 import {
   checkMapEntryTypes,
   checkRecordEntries,
@@ -179,13 +178,19 @@ class MapSectionShadow {
     }
     if (sectionProblems.length === 0) sectionProblems.push(...this.schemaProblems(touched));
     problems.push(...sectionProblems.flatMap(describeSectionProblem));
-    if (this.section === 'progress-log' && touched.has(PROGRESS_ROOT)) problems.push(...this.authorship(touched.get(PROGRESS_ROOT)!, user));
-    // A record tldraw cannot read would break the map in every other browser that receives it.
-    if (this.section === 'ecomap' && problems.length === 0) {
-      const records = readEcomapRecords(this.copy.getArray(RECORDS_ROOT));
-      const added: EcomapRecords = {};
-      for (const key of this.addedRecords.get(RECORDS_ROOT) ?? []) if (key in records) added[key] = records[key]!;
-      problems.push(...ecomapRecordProblems(added));
+    const validate = definition.validate;
+    if (validate && touched.size > 0) problems.push(...this.rulesOnChanged(validate, touched, user));
+    // Library checks (tldraw's schema for the ecomap) on the records this update added.
+    const contentProblems = sectionServerSpecs[this.section].contentProblems;
+    if (contentProblems && problems.length === 0) {
+      const added: Record<string, EcomapRecords> = {};
+      for (const [root, kind] of Object.entries(definition.roots)) {
+        if (kind !== 'records') continue;
+        const records = readEcomapRecords(this.copy.getArray(root));
+        added[root] = {};
+        for (const key of this.addedRecords.get(root) ?? []) if (key in records) added[root][key] = records[key]!;
+      }
+      problems.push(...contentProblems(added));
     }
     return problems;
   }
@@ -227,21 +232,24 @@ class MapSectionShadow {
     return issues.length > 0 ? [{ kind: 'schema', issues }] : [];
   }
 
-  /** 記録者 rules, on the changed entries only: before from the document, after from the copy. */
-  private authorship(change: TouchedRoot, user: User): string[] {
-    if (change.whole) return authorshipProblems(this.document, this.copy, user);
-    const entriesOf = (doc: Y.Doc) => {
-      const map = doc.getMap<Y.Map<unknown>>(PROGRESS_ROOT);
+  /**
+   * The section's own rules (記録者 for the progress log), on the changed entries only: before
+   * from the document, after from the copy, each standing for those entries alone.
+   */
+  private rulesOnChanged(validate: NonNullable<SectionSpec['validate']>, touched: Map<string, TouchedRoot>, user: User): string[] {
+    if ([...touched.values()].some((change) => change.whole)) return validate(this.document, this.copy, user);
+    const entriesOf = (doc: Y.Doc, root: string) => {
+      const change = touched.get(root);
+      const map = doc.getMap<unknown>(root);
       const entries: Record<string, unknown> = {};
-      for (const key of change.keys) {
+      for (const key of change?.keys ?? []) {
         const value = map.get(key);
         if (value !== undefined) entries[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
       }
       return entries;
     };
-    // The rule reads the entries' JSON from a document; these stand for the changed entries alone.
-    const only = (doc: Y.Doc) => ({ getMap: () => ({ toJSON: () => entriesOf(doc) }) }) as unknown as Y.Doc;
-    return authorshipProblems(only(this.document), only(this.copy), user);
+    const only = (doc: Y.Doc) => ({ getMap: (root: string) => ({ toJSON: () => entriesOf(doc, root) }) }) as unknown as Y.Doc;
+    return validate(only(this.document), only(this.copy), user);
   }
 }
 

@@ -1,7 +1,11 @@
+import type { Document } from '@hocuspocus/server';
 import type * as Y from 'yjs';
-import { caseSections, type CaseSection } from '../../model/documentNames.ts';
+import { caseSections, parseCaseDocumentName, type CaseSection } from '../../model/documentNames.ts';
 import { RECORDS_ROOT, type EcomapRecords } from '../../model/ecomap/ecomapDocument.ts';
 import { ecomapRecordProblems, migrateEcomapDocument } from '../../model/ecomap/ecomapSchema.ts';
+import { minutesKindOf } from '../../model/richText/minutesSchema.ts';
+import type { RichTextProblem } from '../../model/richText/richTextProblems.ts';
+import { minutesUpdateProblems } from '../collaboration/minutesShadow.ts';
 import { projectMembers, projectOverview, projectPlan, projectProgressLog, type SectionProjection } from '../projections/sectionProjections.ts';
 
 /**
@@ -13,9 +17,21 @@ export interface SectionServerSpec {
   readonly project: SectionProjection | null;
   /** Run on every load, after the document schema migrations: the section's own (library) migrations. */
   readonly migrateOnLoad?: (doc: Y.Doc) => boolean;
-  /** Checks of the section's JSON that need a library only the server loads. */
+  /**
+   * Checks of the section's JSON that need a library only the server loads. On a keystroke it
+   * is given the records the update added, by root: what was stored before was checked then.
+   */
   readonly contentProblems?: (json: Record<string, unknown>) => string[];
+  /**
+   * Sections that are not maps of entries check a keystroke their own way (the minutes against
+   * their ProseMirror schema); the others are checked by the map-section copy.
+   */
+  readonly updateProblems?: UpdateProblems;
 }
+
+/** A refusal's reason: a Japanese sentence, or a rich-text problem with its code. */
+export type Problem = string | RichTextProblem;
+export type UpdateProblems = (document: Document, update: Uint8Array, connection: unknown) => Problem[];
 
 const none: SectionServerSpec = { project: null };
 
@@ -29,7 +45,16 @@ export const sectionServer = {
   'member-nationality': none,
   'progress-log': { project: projectProgressLog },
   plan: { project: projectPlan },
-  minutes: none,
+  minutes: {
+    project: null,
+    // Rich text is checked against the ProseMirror schema every editor of its kind is built
+    // from (model/richText/): a node, mark or attribute no editor knows would be deleted by the
+    // next browser that binds the document. Only the blocks the update changes are read.
+    updateProblems: (document, update, connection) => {
+      const name = parseCaseDocumentName(document.name);
+      return name ? minutesUpdateProblems(document, update, minutesKindOf(name), connection) : [`この文書にない項目です: ${document.name}`];
+    },
+  },
   ecomap: {
     project: null,
     // The map's records follow tldraw's own schema versions, migrated with tldraw's migrations.

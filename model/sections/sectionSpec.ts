@@ -51,7 +51,11 @@ export interface SectionSpec {
   readonly initialize?: (doc: Y.Doc) => void;
   /** This section's part of the document schema migrations, by the version each step starts from. */
   readonly migrations?: Readonly<Partial<Record<number, (doc: Y.Doc) => void>>>;
-  /** Rules beyond the schema that depend on who writes (the progress log's authorship). */
+  /**
+   * Rules beyond the schema that depend on who writes (the progress log's authorship). On a
+   * keystroke the server passes documents holding only the entries the update changed (their
+   * maps' `toJSON()`), so a rule must judge entries one by one, not the section as a whole.
+   */
   readonly validate?: (before: Y.Doc, after: Y.Doc, writer: SectionWriter) => string[];
 }
 
