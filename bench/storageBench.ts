@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { Database } from '../collab-server/db/database.ts';
-import { RevisionStore } from '../collab-server/history/revisionStore.ts';
+import { RevisionStore } from '../collab-server/store/revisionStore.ts';
 import { UpdateLog } from '../collab-server/store/updateLog.ts';
 import { MINUTES_FRAGMENT } from '../model/documentSchema.ts';
 import { timeIt, type BenchRow } from './measure.ts';

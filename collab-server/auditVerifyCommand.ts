@@ -1,4 +1,4 @@
-import { AuditTrail } from './audit/auditTrail.ts';
+import { AuditTrail } from './store/auditTrail.ts';
 import { configurationFromEnvironment } from './config.ts';
 import { openDatabase } from './db/openDatabase.ts';
 

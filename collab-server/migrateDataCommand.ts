@@ -4,6 +4,7 @@ import { DataFolderError } from './db/embedded/dataFolderError.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { pgliteLayout } from './db/pgliteImport.ts';
 import { createLogger } from './logger.ts';
+import { HistoryRepository } from './store/historyRepository.ts';
 
 // `npm run migrate-data`: moves a data folder of an earlier kasane (PGlite) into the embedded
 // PostgreSQL. The server does the same by itself on its first start; this says what happened.
@@ -20,13 +21,8 @@ if (!existsSync(layout.folder)) {
 const alreadyDone = existsSync(layout.imported);
 try {
   const database = await openDatabase(configuration, createLogger('info'));
-  const { rows } = await database.query<{ agencies: number; updates: number; audit: number }>(
-    `select (select count(*)::int from agencies) as agencies,
-            (select count(*)::int from document_updates) as updates,
-            (select count(*)::int from audit_log) as audit`,
-  );
+  const counts = await new HistoryRepository(database).storedCounts();
   await database.close();
-  const counts = rows[0];
   process.stdout.write(
     alreadyDone
       ? `${layout.folder} の記録は移行済みです（${layout.imported}）。\n`

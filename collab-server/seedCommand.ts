@@ -1,7 +1,7 @@
 import { configurationFromEnvironment } from './config.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { DEMO_PASSWORD } from './seed/demoData.ts';
-import { seedDemoData } from './seed/seedDemoData.ts';
+import { seedDemoData } from './store/seedDemoData.ts';
 
 // `npm run seed`: deliberately replaces everything stored with the demo city.
 const configuration = configurationFromEnvironment();

@@ -1,5 +1,5 @@
 import type { Extension, connectedPayload, onChangePayload, onDisconnectPayload } from '@hocuspocus/server';
-import type { AuditTrail } from '../audit/auditTrail.ts';
+import type { AuditTrail } from '../store/auditTrail.ts';
 import type { Logger } from '../logger.ts';
 import type { KasaneContext } from './context.ts';
 

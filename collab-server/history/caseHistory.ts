@@ -9,7 +9,8 @@ import { sectionReaders } from '../../model/sections/sectionReaders.ts';
 import { readSection, sectionDefinitions, type SectionReading } from '../../model/sections/sectionRegistry.ts';
 import type { Queryable } from '../db/database.ts';
 import { MeetingRepository } from '../store/meetingRepository.ts';
-import { RevisionStore, type LogRow } from './revisionStore.ts';
+import { RevisionStore, type LogRow } from '../store/revisionStore.ts';
+import { HistoryRepository } from '../store/historyRepository.ts';
 
 // Edits by one person with pauses shorter than this are one revision in the timeline.
 const BURST_GAP_MS = 5 * 60_000;
@@ -47,10 +48,12 @@ function groupRows(rows: LogRow[]): Group[] {
 export class CaseHistory {
   private readonly db: Queryable;
   private readonly store: RevisionStore;
+  private readonly repository: HistoryRepository;
 
   constructor(db: Queryable) {
     this.db = db;
     this.store = new RevisionStore(db);
+    this.repository = new HistoryRepository(db);
   }
 
   /**
@@ -81,8 +84,8 @@ export class CaseHistory {
     const visible = caseSections.filter((section) => (access[section] ?? 'hidden') !== 'hidden' && (!query.section || query.section === section));
     const needsMask = visible.some((section) => access[section] === 'masked');
     const redaction = needsMask ? await this.redactionOverTime(caseId) : null;
-    const names = await this.names();
-    const restores = await this.restores(caseId);
+    const names = await this.repository.names();
+    const restores = await this.repository.restores(caseId);
     const meetings = await new MeetingRepository(this.db).timings(caseId);
     const chosenMeeting = query.meetingId === undefined ? undefined : meetings.find((meeting) => meeting.id === query.meetingId);
     if (query.meetingId !== undefined && !chosenMeeting) return [];
@@ -173,22 +176,5 @@ export class CaseHistory {
     const seqs = [...new Set([from, to])].sort((a, b) => a - b);
     await this.store.replay(documentName, seqs, (seq, doc) => states.set(seq, reader.read(doc, redaction, new Date())));
     return reader.compare(states.get(from), states.get(to));
-  }
-
-  private async names(): Promise<{ users: Map<string, string>; agencies: Map<string, string> }> {
-    const users = await this.db.query<{ id: string; name: string }>('select id, name from users');
-    const agencies = await this.db.query<{ id: string; name: string }>('select id, name from agencies');
-    return {
-      users: new Map(users.rows.map((row) => [row.id, row.name])),
-      agencies: new Map(agencies.rows.map((row) => [row.id, row.name])),
-    };
-  }
-
-  private async restores(caseId: string): Promise<Map<string, number>> {
-    const { rows } = await this.db.query<{ document_name: string; seq: number; restored_from_seq: number }>(
-      `select document_name, seq, restored_from_seq from document_restores where document_name like $1`,
-      [`case/${caseId}/%`],
-    );
-    return new Map(rows.map((row) => [`${row.document_name}#${row.seq}`, Number(row.restored_from_seq)]));
   }
 }

@@ -4,7 +4,8 @@ import { sectionReaders } from '../../model/sections/sectionReaders.ts';
 import type { ServerWriter } from '../collaboration/serverOrigin.ts';
 import type { Database } from '../db/database.ts';
 import type { UpdateAuthor } from '../store/updateLog.ts';
-import { RevisionStore } from './revisionStore.ts';
+import { HistoryRepository } from '../store/historyRepository.ts';
+import { RevisionStore } from '../store/revisionStore.ts';
 
 /**
  * 復元: brings a section back to how it was at `seq` as a new change on top of the present,
@@ -26,10 +27,7 @@ export async function restoreSection(
     if (!document) return null;
     const restoredSeq = await deps.writer.write(document, author, () => sectionReaders[section].restore(document, past));
     if (restoredSeq !== null) {
-      await deps.database.query(
-        'insert into document_restores (document_name, seq, restored_from_seq) values ($1, $2, $3)',
-        [documentName, restoredSeq, seq],
-      );
+      await new HistoryRepository(deps.database).recordRestore(documentName, restoredSeq, seq);
     }
     return restoredSeq;
   } finally {

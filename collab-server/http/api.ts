@@ -15,7 +15,7 @@ import { AccessRepository } from '../store/accessRepository.ts';
 import { CaseRepository } from '../store/caseRepository.ts';
 import { UpdateLog } from '../store/updateLog.ts';
 import { apiError, respondWithError } from './apiError.ts';
-import type { AuditTrail } from '../audit/auditTrail.ts';
+import type { AuditTrail } from '../store/auditTrail.ts';
 import { createAuditApi } from './auditApi.ts';
 import type { ChatMessage } from '../../model/chat.ts';
 import { createChatApi } from './chatApi.ts';

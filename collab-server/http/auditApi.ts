@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { auditActionLabels, auditQuerySchema, type AuditEntry } from '../../model/audit.ts';
-import type { AuditTrail } from '../audit/auditTrail.ts';
+import type { AuditTrail } from '../store/auditTrail.ts';
 import { accountPermissions } from '../../model/access/casePermissions.ts';
 import { respondWithError } from './apiError.ts';
 import { actorOf } from './caseStanding.ts';

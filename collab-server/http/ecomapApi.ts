@@ -7,7 +7,7 @@ import {
   recordEcomapExportRequestSchema,
   type EcomapSnapshotList,
 } from '../../model/ecomap/ecomapApi.ts';
-import type { AuditTrail } from '../audit/auditTrail.ts';
+import type { AuditTrail } from '../store/auditTrail.ts';
 import type { Database } from '../db/database.ts';
 import { forReader } from '../../model/access/readerSerializer.ts';
 import { ReaderMaskings } from '../masking/readerMaskings.ts';

@@ -11,11 +11,11 @@ import {
   type NamedVersion,
   type Revision,
 } from '../../model/history/historyApi.ts';
-import type { AuditTrail } from '../audit/auditTrail.ts';
+import type { AuditTrail } from '../store/auditTrail.ts';
 import type { Database } from '../db/database.ts';
 import { CaseHistory } from '../history/caseHistory.ts';
-import { listVersions, nameVersion } from '../history/namedVersions.ts';
-import { RevisionStore } from '../history/revisionStore.ts';
+import { listVersions, nameVersion } from '../store/namedVersions.ts';
+import { RevisionStore } from '../store/revisionStore.ts';
 import { forReader } from '../../model/access/readerSerializer.ts';
 import { ReaderMaskings } from '../masking/readerMaskings.ts';
 import { readerJson } from './readerJson.ts';

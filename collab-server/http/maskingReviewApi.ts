@@ -4,7 +4,7 @@ import { casePermissions } from '../../model/access/casePermissions.ts';
 import { maskFreeText } from '../../model/access/masking.ts';
 import { maskingReviewRequestSchema, type MaskingReview } from '../../model/access/maskingReviewApi.ts';
 import { caseIdSchema } from '../../model/documentNames.ts';
-import type { AuditTrail } from '../audit/auditTrail.ts';
+import type { AuditTrail } from '../store/auditTrail.ts';
 import type { Database } from '../db/database.ts';
 import { ReaderMaskings } from '../masking/readerMaskings.ts';
 import { MaskingApprovalRepository, sourceHash } from '../store/maskingApprovalRepository.ts';

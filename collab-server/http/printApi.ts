@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { casePermissions, effectiveLevel } from '../../model/access/casePermissions.ts';
 import { caseIdSchema } from '../../model/documentNames.ts';
 import { printRequestSchema, type PrintRecord } from '../../model/print.ts';
-import type { AuditTrail } from '../audit/auditTrail.ts';
+import type { AuditTrail } from '../store/auditTrail.ts';
 import type { Database } from '../db/database.ts';
 import { MeetingRepository } from '../store/meetingRepository.ts';
 import { respondWithError } from './apiError.ts';

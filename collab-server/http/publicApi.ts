@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { loginRequestSchema, type ClientConfig, type Health, type Session } from '../../model/api.ts';
-import type { AuditTrail } from '../audit/auditTrail.ts';
+import type { AuditTrail } from '../store/auditTrail.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Database } from '../db/database.ts';

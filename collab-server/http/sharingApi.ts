@@ -14,7 +14,7 @@ import { caseIdSchema } from '../../model/documentNames.ts';
 import { casePermissions } from '../../model/access/casePermissions.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import type { AuditTrail } from '../audit/auditTrail.ts';
+import type { AuditTrail } from '../store/auditTrail.ts';
 import { AccessRepository } from '../store/accessRepository.ts';
 import { SharingRepository } from '../store/sharingRepository.ts';
 import { respondWithError } from './apiError.ts';

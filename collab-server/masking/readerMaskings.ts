@@ -4,7 +4,7 @@ import { clearReader, type ReaderMasking } from '../../model/access/readerSerial
 import { caseDocumentName } from '../../model/documentNames.ts';
 import type { Queryable } from '../db/database.ts';
 import { CaseHistory } from '../history/caseHistory.ts';
-import { RevisionStore } from '../history/revisionStore.ts';
+import { RevisionStore } from '../store/revisionStore.ts';
 import { MaskingApprovalRepository, sourceHash } from '../store/maskingApprovalRepository.ts';
 
 /** Whether an agency with these levels may read the household's identifiers at all (one rule, in model/). */

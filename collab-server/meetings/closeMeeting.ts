@@ -5,7 +5,7 @@ import { meetingMinutesDocumentName } from '../../model/documentNames.ts';
 import { decisionsIn } from '../../model/meetingMinutes.ts';
 import { meetingVersionName, type Meeting } from '../../model/meetings.ts';
 import type { Database } from '../db/database.ts';
-import { nameVersion } from '../history/namedVersions.ts';
+import { nameVersion } from '../store/namedVersions.ts';
 import { MeetingRepository } from '../store/meetingRepository.ts';
 
 /**

@@ -6,7 +6,7 @@ import { ecomapRecordProblems, migrateEcomapDocument } from '../../model/ecomap/
 import { minutesKindOf } from '../../model/richText/minutesSchema.ts';
 import type { RichTextProblem } from '../../model/richText/richTextProblems.ts';
 import { minutesUpdateProblems } from '../collaboration/minutesShadow.ts';
-import { projectMembers, projectOverview, projectPlan, projectProgressLog, type SectionProjection } from '../projections/sectionProjections.ts';
+import { projectMembers, projectOverview, projectPlan, projectProgressLog, type SectionProjection } from '../store/sectionProjections.ts';
 
 /**
  * What the server adds to a section's spec (model/sections/sectionRegistry.ts): what needs

@@ -5,7 +5,7 @@ import { decisionsIn } from '../../model/meetingMinutes.ts';
 import { meetingVersionName, type CreateMeetingRequest } from '../../model/meetings.ts';
 import { createSectionDocument } from '../../model/sectionDocuments.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { nameVersion } from '../history/namedVersions.ts';
+import { nameVersion } from '../store/namedVersions.ts';
 import { MeetingRepository } from '../store/meetingRepository.ts';
 import { UpdateLog } from '../store/updateLog.ts';
 import { demoAgencies, demoCase } from './demoData.ts';

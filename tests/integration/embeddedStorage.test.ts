@@ -11,8 +11,8 @@ import { embeddedLayout } from '../../collab-server/db/embedded/embeddedPostgres
 import { migrate } from '../../collab-server/db/migrate.ts';
 import { openPgliteFolder } from '../../collab-server/db/pgliteDatabase.ts';
 import { pgliteLayout } from '../../collab-server/db/pgliteImport.ts';
-import { AuditTrail } from '../../collab-server/audit/auditTrail.ts';
-import { seedDemoData } from '../../collab-server/seed/seedDemoData.ts';
+import { AuditTrail } from '../../collab-server/store/auditTrail.ts';
+import { seedDemoData } from '../../collab-server/store/seedDemoData.ts';
 import { isRunning } from '../../collab-server/db/embedded/processes.ts';
 import { embeddedPostgresAddress, embeddedPostgresPid } from '../helpers/embeddedServer.ts';
 import { newProvider, synced } from '../helpers/providers.ts';

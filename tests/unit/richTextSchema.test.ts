@@ -5,7 +5,7 @@ import { DECISION_NODE, MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
 import { minutesKindOf, minutesSchema, type MinutesKind } from '../../model/richText/minutesSchema.ts';
 import { richTextProblems, type RichTextProblem } from '../../model/richText/richTextProblems.ts';
 import { firstMinutesDocument } from '../../collab-server/seed/demoMeetings.ts';
-import { demoMinutesDocument } from '../../collab-server/seed/seedDemoData.ts';
+import { demoMinutesDocument } from '../../collab-server/store/seedDemoData.ts';
 
 type Json = Record<string, unknown>;
 const text = (value: string, marks?: Json[]): Json => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });

@@ -5,7 +5,7 @@ import { caseTabSections } from '../../app/casePage/caseRoutes.ts';
 import { projectedSections } from '../../collab-server/projections/caseProjection.ts';
 import { fillDemoSection } from '../../collab-server/seed/demoCaseRecord.ts';
 import { fillDemoEcomap } from '../../collab-server/seed/demoEcomap.ts';
-import { demoMinutesDocument } from '../../collab-server/seed/seedDemoData.ts';
+import { demoMinutesDocument } from '../../collab-server/store/seedDemoData.ts';
 import { sectionServerSpecs } from '../../collab-server/sections/sectionServer.ts';
 import { householdIdentityFrom, redactionFor } from '../../model/access/masking.ts';
 import { renderMaskedView } from '../../model/access/maskedViews.ts';

@@ -5,15 +5,15 @@ import { createSectionDocument } from '../../model/sectionDocuments.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { projectSection } from '../projections/caseProjection.ts';
-import { AccessRepository } from '../store/accessRepository.ts';
-import { SharingRepository } from '../store/sharingRepository.ts';
-import { CaseRepository } from '../store/caseRepository.ts';
-import { UpdateLog } from '../store/updateLog.ts';
-import { EcomapSnapshotRepository } from '../store/ecomapSnapshotRepository.ts';
-import { demoConsents, fillDemoSection } from './demoCaseRecord.ts';
-import { demoEcomapSnapshot, fillDemoEcomap } from './demoEcomap.ts';
-import { seedDemoMeetings } from './demoMeetings.ts';
-import { DEMO_PASSWORD, demoAdministrator, demoAgencies, demoCase, demoMinutes, demoSharing } from './demoData.ts';
+import { AccessRepository } from './accessRepository.ts';
+import { SharingRepository } from './sharingRepository.ts';
+import { CaseRepository } from './caseRepository.ts';
+import { UpdateLog } from './updateLog.ts';
+import { EcomapSnapshotRepository } from './ecomapSnapshotRepository.ts';
+import { demoConsents, fillDemoSection } from '../seed/demoCaseRecord.ts';
+import { demoEcomapSnapshot, fillDemoEcomap } from '../seed/demoEcomap.ts';
+import { seedDemoMeetings } from '../seed/demoMeetings.ts';
+import { DEMO_PASSWORD, demoAdministrator, demoAgencies, demoCase, demoMinutes, demoSharing } from '../seed/demoData.ts';
 
 export function demoMinutesDocument(): Y.Doc {
   const doc = createSectionDocument('minutes');

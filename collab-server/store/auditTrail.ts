@@ -1,6 +1,6 @@
 import type { AuditAction, AuditEntry, AuditQuery, AuditVerification } from '../../model/audit.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { GENESIS_HASH, entryHash, type ChainedFields } from './auditChain.ts';
+import { GENESIS_HASH, entryHash, type ChainedFields } from '../audit/auditChain.ts';
 
 // Any constant works; it only has to be the same for every kasane process.
 const AUDIT_LOCK = 7_240_113;
