@@ -52,7 +52,9 @@ class MapSectionShadow {
   private readonly section: CaseSection;
   private touched: Map<string, TouchedRoot> | null = null;
   /** Keys of the records an update added, per records root (tldraw checks each record). */
-  private addedRecords = new Map<string, Set<string>>();
+  /** Entries a records root (a YKeyValue array) took in the update being checked, and its length before. */
+  private addedEntries = new Map<string, unknown[]>();
+  private lengthsBefore = new Map<string, number>();
   /** The connection whose accepted update the document has not applied yet. */
   private unconfirmed: unknown = null;
   private readonly follow = (update: Uint8Array, origin: unknown) => {
@@ -71,13 +73,9 @@ class MapSectionShadow {
       if (kind !== 'records') continue;
       this.copy.getArray(root).observe((event, transaction) => {
         if (transaction.origin !== VALIDATING) return;
-        const keys = this.addedRecords.get(root) ?? new Set<string>();
-        for (const item of event.changes.added) {
-          for (const entry of item.content.getContent() as { key?: unknown }[]) {
-            if (entry !== null && typeof entry === 'object' && typeof entry.key === 'string') keys.add(entry.key);
-          }
-        }
-        this.addedRecords.set(root, keys);
+        const entries = this.addedEntries.get(root) ?? [];
+        for (const item of event.changes.added) entries.push(...(item.content.getContent() as unknown[]));
+        this.addedEntries.set(root, entries);
       });
     }
     document.on('update', this.follow);
@@ -96,7 +94,11 @@ class MapSectionShadow {
   problemsOf(update: Uint8Array, user: User, connection: unknown): string[] {
     const touched = new Map<string, TouchedRoot>();
     this.touched = touched;
-    this.addedRecords = new Map();
+    this.addedEntries = new Map();
+    this.lengthsBefore = new Map();
+    for (const [root, kind] of Object.entries(sectionDefinitions[this.section].roots)) {
+      if (kind === 'records') this.lengthsBefore.set(root, this.copy.getArray(root).length);
+    }
     let grew = false;
     const grows = () => (grew = true);
     this.copy.on('update', grows);
@@ -168,7 +170,7 @@ class MapSectionShadow {
           const keys = change.whole ? [...map.keys()] : [...change.keys].filter((key) => map.has(key));
           for (const key of keys) checkMapEntryTypes(key, map.get(key), definition.textKeys, root, sectionProblems);
         } else if (kind === 'records') {
-          checkRecordEntries(this.copy.getArray(root), root, sectionProblems);
+          checkRecordEntries(this.addedEntries.get(root) ?? [], root, sectionProblems);
         } else if (kind === 'xml') {
           this.copy.getXmlFragment(root);
         }
@@ -184,12 +186,7 @@ class MapSectionShadow {
     const contentProblems = sectionServerSpecs[this.section].contentProblems;
     if (contentProblems && problems.length === 0) {
       const added: Record<string, EcomapRecords> = {};
-      for (const [root, kind] of Object.entries(definition.roots)) {
-        if (kind !== 'records') continue;
-        const records = readEcomapRecords(this.copy.getArray(root));
-        added[root] = {};
-        for (const key of this.addedRecords.get(root) ?? []) if (key in records) added[root][key] = records[key]!;
-      }
+      for (const [root, kind] of Object.entries(definition.roots)) if (kind === 'records') added[root] = this.addedRecords(root);
       problems.push(...contentProblems(added));
     }
     return problems;
@@ -225,11 +222,31 @@ class MapSectionShadow {
         }
         json = entries;
       } else {
-        json = kind === 'map' ? this.copy.getMap(root).toJSON() : kind === 'records' ? readEcomapRecords(this.copy.getArray(root)) : this.copy.getXmlFragment(root).toString();
+        json = kind === 'map' ? this.copy.getMap(root).toJSON() : kind === 'records' ? this.recordsToCheck(root, rootSchema) : this.copy.getXmlFragment(root).toString();
       }
       issues.push(...issuesOf(rootSchema.safeParse(json), [root]));
     }
     return issues.length > 0 ? [{ kind: 'schema', issues }] : [];
+  }
+
+  /** The records a records root took in this update (a moved shape is a new entry with its key). */
+  private addedRecords(root: string): EcomapRecords {
+    const records: EcomapRecords = {};
+    for (const entry of this.addedEntries.get(root) ?? []) {
+      if (entry !== null && typeof entry === 'object' && 'key' in entry && 'val' in entry && typeof entry.key === 'string') records[entry.key] = entry.val as EcomapRecords[string];
+    }
+    return records;
+  }
+
+  /**
+   * What of a records root its schema must see: the records the update added, or all of them
+   * when the collection grew and the schema limits the collection as a whole (the ecomap's
+   * record count): moving a shape costs what it changed, adding one reads the map once.
+   */
+  private recordsToCheck(root: string, rootSchema: z.ZodType): EcomapRecords {
+    const grew = this.copy.getArray(root).length > (this.lengthsBefore.get(root) ?? 0);
+    if (grew && (rootSchema.def.checks?.length ?? 0) > 0) return readEcomapRecords(this.copy.getArray(root));
+    return this.addedRecords(root);
   }
 
   /**

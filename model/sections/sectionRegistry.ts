@@ -58,8 +58,8 @@ function checkTypes(value: unknown, textKeys: ReadonlySet<string>, path: string,
 }
 
 /** Plain `{ key, val }` JSON entries only: no nested Yjs types inside a record. */
-export function checkRecordEntries(array: Y.Array<unknown>, path: string, problems: SectionProblem[]): void {
-  array.toArray().forEach((entry, index) => {
+export function checkRecordEntries(entries: readonly unknown[], path: string, problems: SectionProblem[]): void {
+  entries.forEach((entry, index) => {
     const valid =
       entry !== null &&
       typeof entry === 'object' &&
@@ -87,7 +87,7 @@ export function sectionProblems(doc: Y.Doc, section: CaseSection): SectionProble
   for (const [root, kind] of Object.entries(definition.roots)) {
     try {
       if (kind === 'map') checkTypes(doc.getMap(root), definition.textKeys, root, problems);
-      else if (kind === 'records') checkRecordEntries(doc.getArray(root), root, problems);
+      else if (kind === 'records') checkRecordEntries(doc.getArray(root).toArray(), root, problems);
       else doc.getXmlFragment(root);
     } catch {
       problems.push({ kind: 'wrong-type', path: root });
