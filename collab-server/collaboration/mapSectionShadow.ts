@@ -16,8 +16,8 @@ import {
   type SectionProblem,
 } from '../../model/sections/sectionRegistry.ts';
 import type { KasaneContext } from './context.ts';
+import { checkOnKeptCopy, KeptCopy, VALIDATING } from './keptCopy.ts';
 
-const VALIDATING = Symbol('kasane-map-validation');
 
 type SharedType = Y.Transaction['changed'] extends Map<infer Type, unknown> ? Type : never;
 type User = KasaneContext['user'];
@@ -38,34 +38,25 @@ export function describeSectionProblem(problem: SectionProblem): string[] {
 }
 
 /**
- * A copy of one structured section's document that the server keeps beside it (as
- * minutesShadow.ts does for minutes), so that checking a keystroke does not copy the whole
- * document: the update is applied to the copy, and only the roots and the entries under them
- * that it changed are checked for types, the schema and the section's own rules. The copy
- * follows every update the document takes; a refused update leaves it ahead of the document, so
- * it is then dropped and made again, and so is a copy whose last accepted update the document
- * did not take (a later hook refused it). The rest of the document was checked when it changed.
+ * The kept copy of one structured section's document (keptCopy.ts), checked only in the roots
+ * and the entries under them that an update changed: types, the schema and the section's own
+ * rules. The rest of the document was checked when it changed.
  */
 class MapSectionShadow {
-  private readonly copy = new Y.Doc();
+  readonly kept: KeptCopy;
+  private readonly copy: Y.Doc;
   private readonly document: Document;
   private readonly section: CaseSection;
   private touched: Map<string, TouchedRoot> | null = null;
-  /** Keys of the records an update added, per records root (tldraw checks each record). */
   /** Entries a records root (a YKeyValue array) took in the update being checked, and its length before. */
   private addedEntries = new Map<string, unknown[]>();
   private lengthsBefore = new Map<string, number>();
-  /** The connection whose accepted update the document has not applied yet. */
-  private unconfirmed: unknown = null;
-  private readonly follow = (update: Uint8Array, origin: unknown) => {
-    Y.applyUpdate(this.copy, update);
-    if (this.unconfirmed !== null && (origin as { connection?: unknown } | null)?.connection === this.unconfirmed) this.unconfirmed = null;
-  };
 
   constructor(document: Document, section: CaseSection) {
+    this.kept = new KeptCopy(document);
+    this.copy = this.kept.copy;
     this.document = document;
     this.section = section;
-    Y.applyUpdate(this.copy, Y.encodeStateAsUpdate(document));
     this.copy.on('afterTransaction', (transaction: Y.Transaction) => {
       if (transaction.origin === VALIDATING && this.touched) this.collect(transaction, this.touched);
     });
@@ -78,16 +69,6 @@ class MapSectionShadow {
         this.addedEntries.set(root, entries);
       });
     }
-    document.on('update', this.follow);
-  }
-
-  get stale(): boolean {
-    return this.unconfirmed !== null;
-  }
-
-  dispose(): void {
-    this.document.off('update', this.follow);
-    this.copy.destroy();
   }
 
   /** Problems of the document with `update` applied; on none, the copy keeps the update. */
@@ -99,20 +80,15 @@ class MapSectionShadow {
     for (const [root, kind] of Object.entries(sectionDefinitions[this.section].roots)) {
       if (kind === 'records') this.lengthsBefore.set(root, this.copy.getArray(root).length);
     }
-    let grew = false;
-    const grows = () => (grew = true);
-    this.copy.on('update', grows);
+    let applied: ReturnType<KeptCopy['apply']>;
     try {
-      Y.applyUpdate(this.copy, update, VALIDATING);
+      applied = this.kept.apply(update);
     } finally {
-      this.copy.off('update', grows);
       this.touched = null;
     }
-    // An update whose dependencies are missing would be checked without them now and
-    // integrate unchecked later, when they arrive: a client has everything it builds on.
-    if (this.copy.store.pendingStructs || this.copy.store.pendingDs) return ['前提となる変更が欠けた更新です'];
+    if ('refused' in applied) return [applied.refused];
     const problems = this.checked(touched, user);
-    if (problems.length === 0 && grew) this.unconfirmed = connection;
+    if (problems.length === 0) this.kept.accepted(connection, applied.grew);
     return problems;
   }
 
@@ -278,24 +254,5 @@ const shadows = new WeakMap<Document, MapSectionShadow>();
  * from the document, it is made again from the document.
  */
 export function mapSectionUpdateProblems(document: Document, update: Uint8Array, section: CaseSection, user: User, connection: unknown): string[] {
-  let shadow = shadows.get(document);
-  if (shadow?.stale) {
-    shadow.dispose();
-    shadow = undefined;
-  }
-  if (!shadow) {
-    shadow = new MapSectionShadow(document, section);
-    shadows.set(document, shadow);
-  }
-  let problems: string[];
-  try {
-    problems = shadow.problemsOf(update, user, connection);
-  } catch (error) {
-    problems = [`更新を適用できません: ${error instanceof Error ? error.message : String(error)}`];
-  }
-  if (problems.length > 0) {
-    shadow.dispose();
-    shadows.delete(document);
-  }
-  return problems;
+  return checkOnKeptCopy(shadows, document, () => new MapSectionShadow(document, section), (shadow) => shadow.problemsOf(update, user, connection));
 }

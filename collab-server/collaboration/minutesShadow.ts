@@ -4,8 +4,8 @@ import { canonicalJson } from '../../model/canonicalJson.ts';
 import { META_ROOT, MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
 import { richTextProblems, type RichTextProblem } from '../../model/richText/richTextProblems.ts';
 import type { MinutesKind } from '../../model/richText/minutesSchema.ts';
+import { checkOnKeptCopy, KeptCopy, VALIDATING } from './keptCopy.ts';
 
-const VALIDATING = Symbol('kasane-minutes-validation');
 
 type Block = Y.XmlElement | Y.XmlText;
 
@@ -20,30 +20,18 @@ function topLevelBlock(type: Y.AbstractType<unknown>, fragment: Y.XmlFragment): 
 }
 
 /**
- * A copy of one minutes document that the server keeps beside it, so that checking a keystroke
- * does not copy the whole document: the update is applied to the copy, only the top-level blocks
- * it changed are checked against the schema, and the copy follows every update the document
- * takes (from any connection, the server itself or another instance). A refused update leaves
- * the copy ahead of the document, so the copy is then dropped and made again on the next update;
- * so is a copy whose last accepted update the document did not take (a later hook refused it).
+ * The kept copy of one minutes document (keptCopy.ts), checked against the schema only in the
+ * top-level blocks an update changed.
  */
 class MinutesShadow {
-  private readonly copy = new Y.Doc();
+  readonly kept: KeptCopy;
   private readonly fragment: Y.XmlFragment;
   private changed: Set<Block> | null = null;
   private fragmentChanged = false;
-  /** The connection whose accepted update the document has not applied yet. */
-  private unconfirmed: unknown = null;
-  private readonly document: Document;
-  private readonly follow = (update: Uint8Array, origin: unknown) => {
-    Y.applyUpdate(this.copy, update);
-    if (this.unconfirmed !== null && (origin as { connection?: unknown } | null)?.connection === this.unconfirmed) this.unconfirmed = null;
-  };
 
   constructor(document: Document) {
-    this.document = document;
-    Y.applyUpdate(this.copy, Y.encodeStateAsUpdate(document));
-    this.fragment = this.copy.getXmlFragment(MINUTES_FRAGMENT);
+    this.kept = new KeptCopy(document);
+    this.fragment = this.kept.copy.getXmlFragment(MINUTES_FRAGMENT);
     this.fragment.observeDeep((events, transaction) => {
       if (transaction.origin !== VALIDATING || !this.changed) return;
       for (const event of events) {
@@ -59,44 +47,25 @@ class MinutesShadow {
         }
       }
     });
-    document.on('update', this.follow);
-  }
-
-  get stale(): boolean {
-    return this.unconfirmed !== null;
-  }
-
-  dispose(): void {
-    this.document.off('update', this.follow);
-    this.copy.destroy();
   }
 
   /** Problems of the document with `update` applied; on none, the copy keeps the update. */
   problemsOf(update: Uint8Array, kind: MinutesKind, connection: unknown): (string | RichTextProblem)[] {
     this.changed = new Set();
     this.fragmentChanged = false;
-    let grew = false;
-    const grows = () => (grew = true);
-    this.copy.on('update', grows);
-    try {
-      Y.applyUpdate(this.copy, update, VALIDATING);
-    } finally {
-      this.copy.off('update', grows);
-    }
+    const applied = this.kept.apply(update);
     const changed = [...this.changed].filter((block) => !block._item?.deleted);
     this.changed = null;
-    // An update whose dependencies are missing would be checked without them now and
-    // integrate unchecked later, when they arrive: a client has everything it builds on.
-    if (this.copy.store.pendingStructs || this.copy.store.pendingDs) return ['前提となる変更が欠けた更新です'];
+    if ('refused' in applied) return [applied.refused];
     // Compared without regard to key order, which depends on how the document was loaded.
-    if (canonicalJson(this.copy.getMap(META_ROOT).toJSON()) !== canonicalJson(this.document.getMap(META_ROOT).toJSON())) {
+    if (canonicalJson(this.kept.copy.getMap(META_ROOT).toJSON()) !== canonicalJson(this.kept.document.getMap(META_ROOT).toJSON())) {
       return [`サーバーが管理する項目は変更できません: ${META_ROOT}`];
     }
-    for (const root of this.copy.share.keys()) {
+    for (const root of this.kept.copy.share.keys()) {
       if (root !== META_ROOT && root !== MINUTES_FRAGMENT) return [`この文書にない項目です: ${root}`];
     }
     const problems = changed.length > 0 || this.fragmentChanged ? richTextProblems(this.fragment, kind, { blocks: changed, orderChanged: this.fragmentChanged }) : [];
-    if (problems.length === 0 && grew) this.unconfirmed = connection;
+    if (problems.length === 0) this.kept.accepted(connection, applied.grew);
     return problems;
   }
 }
@@ -109,24 +78,5 @@ const shadows = new WeakMap<Document, MinutesShadow>();
  * from the document, it is made again from the document.
  */
 export function minutesUpdateProblems(document: Document, update: Uint8Array, kind: MinutesKind, connection: unknown): (string | RichTextProblem)[] {
-  let shadow = shadows.get(document);
-  if (shadow?.stale) {
-    shadow.dispose();
-    shadow = undefined;
-  }
-  if (!shadow) {
-    shadow = new MinutesShadow(document);
-    shadows.set(document, shadow);
-  }
-  let problems: (string | RichTextProblem)[];
-  try {
-    problems = shadow.problemsOf(update, kind, connection);
-  } catch (error) {
-    problems = [`更新を適用できません: ${error instanceof Error ? error.message : String(error)}`];
-  }
-  if (problems.length > 0) {
-    shadow.dispose();
-    shadows.delete(document);
-  }
-  return problems;
+  return checkOnKeptCopy<MinutesShadow, RichTextProblem>(shadows, document, () => new MinutesShadow(document), (shadow) => shadow.problemsOf(update, kind, connection));
 }
