@@ -6,7 +6,7 @@ import { caseDocumentName } from '../../model/documentNames.ts';
 import { MINUTES_FRAGMENT } from '../../model/documentSchema.ts';
 import { DEMO_PASSWORD, demoCase } from '../../collab-server/seed/demoData.ts';
 import { launchBrowser, logIn, newPerson } from '../helpers/browser.ts';
-import { newMovableProxy } from '../helpers/movableProxy.ts';
+import { newTcpProxy } from '../helpers/tcpProxy.ts';
 import { newProvider, synced } from '../helpers/providers.ts';
 import { newStorageLocation } from '../helpers/storageBackends.ts';
 import { newKasaneServer, type TestServer } from '../helpers/testServer.ts';
@@ -34,7 +34,7 @@ describe('a masked reader’s page in the browser', () => {
     const storage = await newStorageLocation('postgresql');
     const first = await newKasaneServer('postgresql', { storage, staticDir });
     // The page keeps one address, as behind a load balancer; the restarted server gets another port.
-    const proxy = await newMovableProxy(Number(new URL(first.httpUrl).port));
+    const proxy = await newTcpProxy({ host: '127.0.0.1', port: Number(new URL(first.httpUrl).port) });
     const browser = await launchBrowser();
     const page = (await newPerson(browser, `http://127.0.0.1:${proxy.port}`)).page;
     await logIn(page, 'shougai1', DEMO_PASSWORD);

@@ -2,11 +2,14 @@ import net from 'node:net';
 import { onTestFinished } from 'vitest';
 
 /**
- * A loopback TCP proxy in front of PostgreSQL that a test can cut: `cut()` drops every open
- * connection and refuses new ones (as a database going away does), `restore()` lets them through.
+ * A loopback TCP proxy a test can stand between two parts: in front of PostgreSQL, `cut()` drops
+ * every open connection and refuses new ones (as a database going away does) and `restore()` lets
+ * them through; in front of kasane instances, as a load balancer, `moveTo()` sends the client's
+ * (dropped and re-made) connections to another instance while it keeps one address.
  */
-export async function newTcpProxy(target: { host: string; port: number }) {
+export async function newTcpProxy(initialTarget: { host: string; port: number }) {
   const sockets = new Set<net.Socket>();
+  let target = initialTarget;
   let open = true;
   const server = net.createServer((client) => {
     if (!open) {
@@ -25,15 +28,22 @@ export async function newTcpProxy(target: { host: string; port: number }) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
-  onTestFinished(() => {
+  const dropAll = () => {
     for (const socket of sockets) socket.destroy();
+  };
+  onTestFinished(() => {
+    dropAll();
     return new Promise<void>((resolve) => server.close(() => resolve()));
   });
   return {
     port,
+    moveTo(port: number) {
+      target = { host: target.host, port };
+      dropAll();
+    },
     cut() {
       open = false;
-      for (const socket of sockets) socket.destroy();
+      dropAll();
     },
     restore() {
       open = true;

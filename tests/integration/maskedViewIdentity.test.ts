@@ -12,7 +12,7 @@ import { readSection, sectionDefinitions } from '../../model/sections/sectionReg
 import { ensureMap, writeValue } from '../../model/sections/yjsValues.ts';
 import { TARO } from '../../collab-server/seed/demoCaseRecord.ts';
 import { demoCase } from '../../collab-server/seed/demoData.ts';
-import { newMovableProxy } from '../helpers/movableProxy.ts';
+import { newTcpProxy } from '../helpers/tcpProxy.ts';
 import { newProvider, synced, type TestProvider } from '../helpers/providers.ts';
 import { newStorageLocation } from '../helpers/storageBackends.ts';
 import { newKasaneServer, type TestServer } from '../helpers/testServer.ts';
@@ -114,7 +114,7 @@ describe.each([
     const storage = await newStorageLocation('postgresql');
     const scaleOut = redis ? { redisUrl: REDIS_URL, redisPrefix: `kasane-test-${randomBytes(4).toString('hex')}` } : {};
     const first = await newKasaneServer('postgresql', { storage, ...scaleOut });
-    const proxy = await newMovableProxy(Number(new URL(first.httpUrl).port));
+    const proxy = await newTcpProxy({ host: '127.0.0.1', port: Number(new URL(first.httpUrl).port) });
     // An instance's close() waits for its open websockets: the reader's go first (hooks run last-registered first).
     const instance = async (options: Parameters<typeof newKasaneServer>[1]) => {
       const server = await newKasaneServer('postgresql', options);
