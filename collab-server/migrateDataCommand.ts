@@ -4,7 +4,7 @@ import { DataFolderError } from './db/embedded/dataFolderError.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { pgliteLayout } from './db/pgliteImport.ts';
 import { createLogger } from './logger.ts';
-import { HistoryRepository } from './store/historyRepository.ts';
+import { storedCounts } from './store/storedCounts.ts';
 
 // `npm run migrate-data`: moves a data folder of an earlier kasane (PGlite) into the embedded
 // PostgreSQL. The server does the same by itself on its first start; this says what happened.
@@ -21,7 +21,7 @@ if (!existsSync(layout.folder)) {
 const alreadyDone = existsSync(layout.imported);
 try {
   const database = await openDatabase(configuration, createLogger('info'));
-  const counts = await new HistoryRepository(database).storedCounts();
+  const counts = await storedCounts(database);
   await database.close();
   process.stdout.write(
     alreadyDone

@@ -1,7 +1,8 @@
-import { cp, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../logger.ts';
+import { pathExists } from './pathExists.ts';
 import type { Database, Queryable } from './database.ts';
 import { DataFolderError } from './embedded/dataFolderError.ts';
 import { migrate } from './migrate.ts';
@@ -26,12 +27,6 @@ interface Column {
 
 const ROWS_PER_INSERT = 200;
 
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}
 
 async function tablesOf(source: Queryable): Promise<Map<string, Column[]>> {
   const { rows } = await source.query<{ table_name: string; column_name: string; data_type: string; column_default: string | null }>(
@@ -86,8 +81,8 @@ async function copyTable(source: Queryable, target: Queryable, table: string, co
  */
 export async function importPgliteFolderOnce(database: Database, dataDir: string, logger: Logger): Promise<PgliteImport> {
   const layout = pgliteLayout(dataDir);
-  if (!(await exists(layout.folder))) return { kind: 'none' };
-  if (await exists(layout.imported)) return { kind: 'already-imported' };
+  if (!(await pathExists(layout.folder))) return { kind: 'none' };
+  if (await pathExists(layout.imported)) return { kind: 'already-imported' };
   const { rows } = await database.query<{ count: number }>('select count(*)::int as count from agencies');
   if ((rows[0]?.count ?? 0) > 0) {
     logger.warn({ folder: layout.folder }, 'a PGlite folder is present but the embedded database already holds records; not imported');

@@ -59,12 +59,16 @@ export function caseEventHandler(deps: CaseEventDependencies): CaseEventHandler 
       closeMinutesWriters(hocuspocus, caseId, meetingId);
     },
     'chat-posted': async ({ caseId, messageId }) => {
-      if (agenciesConnected(hocuspocus, caseId).length === 0) return;
+      const connected = new Set(agenciesConnected(hocuspocus, caseId).map((pair) => pair.agencyId));
+      if (connected.size === 0) return;
       const message = await new ChatRepository(database).find(messageId);
       if (message?.caseId !== caseId) return;
-      // Made for each agency of the case before anything is sent: live delivery cannot skip the serializer.
+      // Made for each agency connected here before anything is sent: live delivery cannot skip the
+      // serializer, and an agency it was not made for gets nothing.
       const prepared = new Map<string, ForReader<ChatMessage>>();
-      for (const [agencyId, levels] of await access.forCase(caseId)) prepared.set(agencyId, forReader('chatMessage', message, await maskings.forLevels(caseId, levels)));
+      for (const [agencyId, levels] of await access.forCase(caseId)) {
+        if (connected.has(agencyId)) prepared.set(agencyId, forReader('chatMessage', message, await maskings.forLevels(caseId, levels)));
+      }
       deliverChat(hocuspocus, message, (agencyId) => prepared.get(agencyId) ?? null);
     },
     'presence-changed': async ({ caseId, meetingId, userIds }, origin) => {

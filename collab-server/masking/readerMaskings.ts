@@ -7,8 +7,6 @@ import { CaseHistory } from '../history/caseHistory.ts';
 import { RevisionStore } from '../store/revisionStore.ts';
 import { MaskingApprovalRepository, sourceHash } from '../store/maskingApprovalRepository.ts';
 
-/** Whether an agency with these levels may read the household's identifiers at all (one rule, in model/). */
-export const seesIdentity = (levels: AgencyAccess): boolean => readsIdentity(levels);
 
 /**
  * How each reader gets a case's free text. An agency that may not read the identity section
@@ -29,7 +27,7 @@ export class ReaderMaskings {
   }
 
   async forLevels(caseId: string, levels: AgencyAccess): Promise<ReaderMasking> {
-    if (seesIdentity(levels)) return clearReader;
+    if (readsIdentity(levels)) return clearReader;
     return { kind: 'masked', redaction: await this.redaction(caseId) };
   }
 

@@ -29,14 +29,4 @@ export class HistoryRepository {
   async recordRestore(documentName: string, seq: number, restoredFromSeq: number): Promise<void> {
     await this.db.query('insert into document_restores (document_name, seq, restored_from_seq) values ($1, $2, $3)', [documentName, seq, restoredFromSeq]);
   }
-
-  /** How much is stored, for `npm run migrate-data`'s report. */
-  async storedCounts(): Promise<{ agencies: number; updates: number; audit: number }> {
-    const { rows } = await this.db.query<{ agencies: number; updates: number; audit: number }>(
-      `select (select count(*)::int from agencies) as agencies,
-              (select count(*)::int from document_updates) as updates,
-              (select count(*)::int from audit_log) as audit`,
-    );
-    return rows[0] ?? { agencies: 0, updates: 0, audit: 0 };
-  }
 }

@@ -4,6 +4,7 @@ import { chmod, chown, mkdir, open, readFile, rename, rm, stat, unlink, writeFil
 import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../../logger.ts';
+import { pathExists } from '../pathExists.ts';
 import { freePort } from '../../net/freePort.ts';
 import { DataFolderError } from './dataFolderError.ts';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock.ts';
@@ -36,12 +37,6 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}
 
 
 function recoveryAdvice(dataDir: string): string {
@@ -163,7 +158,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
         );
       }
     }
-    const created = !(await exists(path.join(layout.cluster, 'PG_VERSION')));
+    const created = !(await pathExists(path.join(layout.cluster, 'PG_VERSION')));
     if (created) await initialiseCluster(dataDir, binaries, user, logger);
     else await stopLeftoverServer(layout.cluster, logger);
     const password = (await readFile(layout.password, 'utf8')).trim();
